@@ -1,0 +1,47 @@
+"""Problems found in a bank file, each with its place, and the error that carries them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong (or, as a warning, doubtful) in a bank file."""
+
+    path: str
+    line: int
+    """1-based; 0 when the problem concerns the whole file."""
+    column: int
+    """1-based; 0 when the problem concerns the whole file."""
+    message: str
+    hint: str = ""
+    severity: str = "error"
+    """``error`` or ``warning``."""
+
+    @property
+    def is_error(self) -> bool:
+        """Whether this problem stops the bank from loading."""
+        return self.severity == "error"
+
+    def format(self) -> str:
+        """``file:line:col: severity: message (hint)``, the form editors and CI logs understand."""
+        place = self.path if self.line == 0 else f"{self.path}:{self.line}:{self.column}"
+        text = f"{place}: {self.severity}: {self.message}"
+        return f"{text} (hint: {self.hint})" if self.hint else text
+
+
+class BankError(Exception):
+    """A bank file that cannot be loaded, with every problem found in it."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems = tuple(problems)
+        first = self.problems[0].format() if self.problems else "the bank could not be loaded"
+        more = len(self.errors) - 1
+        super().__init__(first + (f" (and {more} more)" if more > 0 else ""))
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        """The problems that are errors, not warnings."""
+        return tuple(problem for problem in self.problems if problem.is_error)

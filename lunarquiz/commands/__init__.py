@@ -1,0 +1,1 @@
+"""The subcommands of ``lunarquiz``; only those that draw a screen import Textual."""

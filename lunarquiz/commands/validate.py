@@ -1,0 +1,44 @@
+"""``lunarquiz validate``: check bank files and print ``file:line:col:`` problems."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from lunarquiz.banks.discovery import bank_files, builtin_banks_dir
+from lunarquiz.banks.loader import check_file
+
+
+def display_path(path: str | Path) -> str:
+    """``path`` relative to the current folder when it is inside it, else as given."""
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:
+        return str(path)
+    return str(path) if relative.startswith("..") else relative
+
+
+def run_validate(paths: Sequence[str], *, strict: bool, out: TextIO) -> int:
+    """Check every file (the built-in banks when ``paths`` is empty); 0 when clean, 1 otherwise."""
+    targets = list(bank_files(paths or [builtin_banks_dir()]))
+    if not targets:
+        print("no bank files found (bank files end in .yaml or .yml)", file=out)
+        return 1
+    errors = warnings = questions = 0
+    for path in targets:
+        checked = check_file(display_path(path))
+        shown = checked.problems if strict else checked.errors
+        for problem in shown:
+            print(problem.format(), file=out)
+        errors += len(checked.errors)
+        warnings += len(checked.warnings) if strict else 0
+        questions += len(checked.bank.questions) if checked.bank else 0
+    files = f"{len(targets)} file{'s' if len(targets) != 1 else ''}"
+    verdict = "ok" if errors == 0 and warnings == 0 else "failed"
+    summary = f"{verdict}: {files} checked, {questions} questions loaded, {errors} error{'s' if errors != 1 else ''}"
+    if strict:
+        summary += f", {warnings} warning{'s' if warnings != 1 else ''}"
+    print(summary, file=out)
+    return 0 if errors == 0 and warnings == 0 else 1

@@ -1,0 +1,1 @@
+"""The rules of the game: banks, questions, scoring and rounds (no UI, no files, no clock)."""

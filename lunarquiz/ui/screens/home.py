@@ -1,0 +1,125 @@
+"""The home screen: the banks to play, the round length and the mode."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Button, Footer, OptionList, Select, Static
+from textual.widgets.option_list import Option
+
+from lunarquiz.banks.discovery import Library
+from lunarquiz.core.model import Bank
+from lunarquiz.core.round import RoundSettings
+from lunarquiz.ui.widgets.too_small import TooSmall
+
+if TYPE_CHECKING:
+    from lunarquiz.ui.app import LunarQuizApp
+
+ALL_BANKS = "*"
+LENGTHS = (5, 10, 20)
+DEFAULT_LENGTH = 10
+
+
+@dataclass(frozen=True, slots=True)
+class RoundChoice:
+    """What the player picked on the home screen."""
+
+    banks: tuple[Bank, ...]
+    settings: RoundSettings
+
+
+def bank_line(bank: Bank) -> Text:
+    """A bank's title, size, difficulty mix and tags, for the list."""
+    mix = bank.difficulty_mix
+    text = Text(bank.title, style="bold")
+    text.append(f"\n  {len(bank.questions)} questions · ")
+    text.append(" / ".join(f"{count} {name}" for name, count in mix.items() if count))
+    if bank.tags:
+        shown = ", ".join(bank.tags[:6]) + (", …" if len(bank.tags) > 6 else "")
+        text.append(f"\n  tags: {shown}", style="dim")
+    return text
+
+
+class HomeScreen(Screen[None]):
+    """Choose what to play."""
+
+    BINDINGS = [
+        Binding("s", "start", "Start"),
+        Binding("q", "app.quit", "Quit"),
+    ]
+
+    app: LunarQuizApp
+
+    def __init__(self, library: Library) -> None:
+        super().__init__()
+        self.library = library
+
+    def compose(self) -> ComposeResult:
+        banks = self.library.banks
+        total = sum(len(bank.questions) for bank in banks)
+        yield TooSmall()
+        with Vertical(classes="body"):
+            yield Static("lunarquiz", id="title", markup=False)
+            yield Static("Pick a bank, then press Enter (or s) to start.", id="hint", markup=False)
+            options = (
+                [Option(Text.assemble(("All banks", "bold"), f"\n  {total} questions"), id=ALL_BANKS)]
+                if len(banks) > 1
+                else []
+            )
+            options += [Option(bank_line(bank), id=bank.id) for bank in banks]
+            yield OptionList(*options, id="banks")
+            if self.library.failed:
+                lines = Text("Not loaded:", style="bold")
+                for failed in self.library.failed:
+                    first = failed.errors[0] if failed.errors else failed.problems[0]
+                    lines.append(f"\n  {first.format()}")
+                yield Static(lines, id="failed", markup=False)
+            with Horizontal(id="options"):
+                yield Select(
+                    [(f"{n} questions", n) for n in LENGTHS] + [("All questions", 0)],
+                    value=DEFAULT_LENGTH,
+                    allow_blank=False,
+                    id="length",
+                )
+                yield Select(
+                    [("Timed", "timed"), ("Practice (untimed)", "practice")],
+                    value="timed",
+                    allow_blank=False,
+                    id="mode",
+                )
+                yield Button("Start", id="start", variant="primary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        banks = self.query_one("#banks", OptionList)
+        banks.highlighted = 0 if banks.option_count else None
+        banks.focus()
+
+    def choice(self) -> RoundChoice | None:
+        """The banks and settings picked, or None when no bank can be played."""
+        banks = self.query_one("#banks", OptionList)
+        if banks.highlighted is None:
+            return None
+        picked = banks.get_option_at_index(banks.highlighted).id
+        chosen = self.library.banks if picked == ALL_BANKS else tuple(b for b in self.library.banks if b.id == picked)
+        length = self.query_one("#length", Select).value
+        mode = self.query_one("#mode", Select).value
+        count = length if isinstance(length, int) and length > 0 else None
+        return RoundChoice(chosen, RoundSettings(questions=count, practice=mode == "practice"))
+
+    @on(OptionList.OptionSelected, "#banks")
+    @on(Button.Pressed, "#start")
+    def action_start(self) -> None:
+        """Start a round with what is picked."""
+        picked = self.choice()
+        if picked is None:
+            self.notify("There is no bank to play: add a bank file and start again.", severity="error")
+            return
+        self.app.start_round(picked.banks, picked.settings)

@@ -1,0 +1,154 @@
+"""The question screen: prompt, countdown and choices; the player's picks go to the round."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Static
+
+from lunarquiz.core.results import Outcome
+from lunarquiz.core.round import Round
+from lunarquiz.ui.widgets.choice import KEYS, LETTERS, Choice
+from lunarquiz.ui.widgets.countdown import Countdown
+from lunarquiz.ui.widgets.too_small import TooSmall
+
+if TYPE_CHECKING:
+    from lunarquiz.ui.app import LunarQuizApp
+
+TICK = 0.1
+"""Seconds between redraws of the countdown (time itself comes from the round's deadline)."""
+
+
+def status_line(round_: Round) -> Text:
+    """``Question 3 of 10 · Score 2350 · Streak 2``."""
+    asked = round_.current
+    text = Text()
+    text.append(f"Question {asked.number} of {asked.total}", style="bold")
+    text.append(f"  ·  Score {round_.score:,}  ·  Streak {round_.streak}")
+    return text
+
+
+class QuestionScreen(Screen[None]):
+    """Asks the round's current question."""
+
+    BINDINGS = [
+        *[Binding(key, f"choose({i})", show=False) for i, key in enumerate(KEYS)],
+        *[Binding(key, f"choose({i})", show=False) for i, key in enumerate(LETTERS)],
+        Binding("up", "move(-1)", "Up", show=False),
+        Binding("down", "move(1)", "Down", show=False),
+        Binding("enter", "confirm", "Answer"),
+        Binding("space", "tick", "Tick", show=False),
+        Binding("q,escape", "abandon", "Quit round"),
+    ]
+
+    app: LunarQuizApp
+
+    def __init__(self, round_: Round) -> None:
+        super().__init__()
+        self.round = round_
+        self.asked = round_.current
+
+    def compose(self) -> ComposeResult:
+        yield TooSmall()
+        asked = self.asked
+        with Vertical(classes="body"):
+            yield Static(status_line(self.round), id="status", markup=False)
+            yield Countdown(id="countdown")
+            with VerticalScroll(id="question"):
+                yield Static(asked.question.prompt, id="prompt", markup=False)
+                if asked.multiple:
+                    yield Static("Select all that apply: Space ticks a choice, Enter submits.", id="how", markup=False)
+                for index, text in enumerate(asked.choices):
+                    yield Choice(text, index, multiple=asked.multiple, id=f"choice-{index}")
+                if asked.multiple:
+                    yield Button("Submit", id="submit", variant="primary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#choice-0", Choice).focus()
+        self.check_time()
+        self.set_interval(TICK, self.check_time)
+
+    # -- time ------------------------------------------------------------------
+
+    def check_time(self) -> None:
+        """Redraw the time left; time the question out when its deadline has passed."""
+        if self.round.current is not self.asked or not self.is_current:
+            return  # answered already, or the 'leave this round?' dialog is open (the deadline still holds)
+        now = self.app.clock()
+        outcome = self.round.expire(now)
+        if outcome is not None:
+            self._show_outcome(outcome)
+            return
+        self.query_one(Countdown).show(self.asked.time_left(now), self.asked.limit)
+
+    # -- choosing --------------------------------------------------------------
+
+    def _choices(self) -> list[Choice]:
+        return list(self.query(Choice))
+
+    def _submit(self, indexes: set[int]) -> None:
+        if self.round.current is not self.asked or not indexes:
+            return
+        self._show_outcome(self.round.answer(indexes, at=self.app.clock()))
+
+    def _show_outcome(self, outcome: Outcome) -> None:
+        from lunarquiz.ui.screens.feedback import FeedbackScreen
+
+        self.app.switch_screen(FeedbackScreen(self.round, outcome))
+
+    def action_choose(self, index: int) -> None:
+        """Pick choice ``index``: answer at once, or tick it in multiple response."""
+        choices = self._choices()
+        if index >= len(choices):
+            return
+        choices[index].focus()
+        if self.asked.multiple:
+            choices[index].selected = not choices[index].selected
+        else:
+            self._submit({index})
+
+    def action_move(self, step: int) -> None:
+        """Move the focus to the previous or next choice."""
+        choices = self._choices()
+        focused = self.focused
+        current = choices.index(focused) if isinstance(focused, Choice) else -1
+        choices[(current + step) % len(choices)].focus()
+
+    def action_tick(self) -> None:
+        """Tick or untick the focused choice (multiple response)."""
+        if self.asked.multiple and isinstance(self.focused, Choice):
+            self.focused.selected = not self.focused.selected
+
+    def action_confirm(self) -> None:
+        """Enter: answer with the focused choice, or submit the ticked ones."""
+        if self.asked.multiple:
+            self.submit_ticked()
+        elif isinstance(self.focused, Choice):
+            self._submit({self.focused.index})
+
+    @on(Choice.Picked)
+    def picked(self, event: Choice.Picked) -> None:
+        if self.asked.multiple:
+            event.choice.selected = not event.choice.selected
+        else:
+            self._submit({event.choice.index})
+
+    @on(Button.Pressed, "#submit")
+    def submit_ticked(self) -> None:
+        """Answer a multiple-response question with the ticked choices."""
+        ticked = {choice.index for choice in self._choices() if choice.selected}
+        if ticked:
+            self._submit(ticked)
+        else:
+            self.notify("Tick at least one choice with Space, then press Enter.", timeout=3)
+
+    def action_abandon(self) -> None:
+        """Ask before leaving the round."""
+        self.app.confirm_abandon(self.round)

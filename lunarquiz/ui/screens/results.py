@@ -1,0 +1,103 @@
+"""The results screen: the score, accuracy, times and streak, and every question with its answer."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Static
+
+from lunarquiz.core.results import Outcome, Results
+from lunarquiz.ui.screens.feedback import RIGHT, TIME_UP, WRONG
+from lunarquiz.ui.widgets.too_small import TooSmall
+
+if TYPE_CHECKING:
+    from lunarquiz.ui.app import LunarQuizApp
+
+
+def summary(results: Results) -> Text:
+    """Score, accuracy, average answer time and best streak."""
+    text = Text()
+    if results.abandoned:
+        text.append(f"Round left after {results.answered} of {results.total_questions} questions.\n", style="italic")
+    text.append("Score ", style="bold")
+    text.append(f"{results.score:,}")
+    text.append("    Right ", style="bold")
+    text.append(f"{results.right} of {results.answered} ({results.accuracy:.0%})")
+    text.append("\nAverage answer time ", style="bold")
+    average = results.average_seconds
+    text.append("-" if average is None else f"{average:.1f}s")
+    text.append("    Best streak ", style="bold")
+    text.append(str(results.best_streak))
+    if results.practice:
+        text.append("    (practice: untimed)", style="italic")
+    return text
+
+
+def review_entry(number: int, outcome: Outcome) -> Text:
+    """One question of the round: what was chosen, what was right, and why."""
+    asked = outcome.asked
+    mark = RIGHT if outcome.correct else (TIME_UP if outcome.timed_out else WRONG)
+    word = "right" if outcome.correct else ("time ran out" if outcome.timed_out else "wrong")
+    text = Text()
+    text.append(f"{mark} {number}. ", style="bold")
+    text.append(asked.question.prompt, style="bold")
+    text.append(f"  ({word}, {outcome.points} points)\n")
+    chosen = ", ".join(outcome.chosen_texts) or "nothing"
+    text.append("   You answered: ")
+    text.append(chosen)
+    if not outcome.correct:
+        text.append("\n   Right answer: ")
+        text.append(", ".join(outcome.correct_texts), style="bold")
+    if asked.question.explanation:
+        text.append("\n   Why: ")
+        text.append(asked.question.explanation)
+    return text
+
+
+class ResultsScreen(Screen[None]):
+    """The end of a round: the summary, the review of every question, and what to do next."""
+
+    BINDINGS = [
+        Binding("p", "play_again", "Play again"),
+        Binding("h", "home", "Home"),
+        Binding("q", "app.quit", "Quit"),
+    ]
+
+    app: LunarQuizApp
+
+    def __init__(self, results: Results) -> None:
+        super().__init__()
+        self.results = results
+
+    def compose(self) -> ComposeResult:
+        yield TooSmall()
+        with Vertical(classes="body"):
+            yield Static("Results", id="title", markup=False)
+            yield Static(summary(self.results), id="summary", markup=False)
+            with VerticalScroll(id="review"):
+                for number, outcome in enumerate(self.results.outcomes, start=1):
+                    classes = "entry -right" if outcome.correct else "entry -missed"
+                    yield Static(review_entry(number, outcome), classes=classes, markup=False)
+            with Horizontal(id="actions"):
+                yield Button("Play again", id="again", variant="primary")
+                yield Button("Home", id="home")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#again", Button).focus()
+
+    @on(Button.Pressed, "#again")
+    def action_play_again(self) -> None:
+        """Play another round with the same banks and settings."""
+        self.app.play_again()
+
+    @on(Button.Pressed, "#home")
+    def action_home(self) -> None:
+        """Back to the home screen."""
+        self.app.go_home()

@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
+import argparse
 import json
+import sys
 from collections.abc import Sequence
 from typing import TextIO
 
-from lunarquiz.banks.discovery import builtin_banks_dir, load_library
-from lunarquiz.commands.validate import display_path
+
+def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add ``banks`` to the command line."""
+    parser = commands.add_parser("banks", help="list the banks lunarquiz can see")
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="more bank files or folders to list")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    parser.set_defaults(handler=lambda args: run_banks(args.paths, as_json=args.json, out=sys.stdout))
 
 
 def run_banks(paths: Sequence[str], *, as_json: bool, out: TextIO) -> int:
     """Print the banks (the built-in ones, and those in ``paths``); 1 when any fails to load."""
+    from lunarquiz.banks.discovery import builtin_banks_dir, load_library
+    from lunarquiz.commands.validate import display_path
+
     library = load_library([builtin_banks_dir(), *paths])
     if as_json:
         rows: list[dict[str, object]] = [

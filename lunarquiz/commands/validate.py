@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import argparse
 import os
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from lunarquiz.banks.discovery import bank_files, builtin_banks_dir
-from lunarquiz.banks.loader import check_file
+
+def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add ``validate`` to the command line."""
+    parser = commands.add_parser(
+        "validate", help="check bank files", description="Check bank files; print file:line:col: problems."
+    )
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="bank files or folders (default: the built-in banks)")
+    parser.add_argument("--strict", action="store_true", help="also report warnings (no explanation, no tags, ...)")
+    parser.set_defaults(handler=lambda args: run_validate(args.paths, strict=args.strict, out=sys.stdout))
 
 
 def display_path(path: str | Path) -> str:
@@ -22,6 +31,9 @@ def display_path(path: str | Path) -> str:
 
 def run_validate(paths: Sequence[str], *, strict: bool, out: TextIO) -> int:
     """Check every file (the built-in banks when ``paths`` is empty); 0 when clean, 1 otherwise."""
+    from lunarquiz.banks.discovery import bank_files, builtin_banks_dir
+    from lunarquiz.banks.loader import check_file
+
     targets = list(bank_files(paths or [builtin_banks_dir()]))
     if not targets:
         print("no bank files found (bank files end in .yaml or .yml)", file=out)

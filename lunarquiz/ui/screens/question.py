@@ -79,7 +79,7 @@ class QuestionScreen(Screen[None]):
 
     def check_time(self) -> None:
         """Redraw the time left; time the question out when its deadline has passed."""
-        if self.round.current is not self.asked or not self.is_current:
+        if self.round.current is not self.asked or self.app.screen is not self:
             return  # answered already, or the 'leave this round?' dialog is open (the deadline still holds)
         now = self.app.clock()
         outcome = self.round.expire(now)

@@ -1,0 +1,65 @@
+"""Helpers for Pilot tests: build the app the player gets, with a fake clock, and read its screens."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual.widgets import Static
+
+from lunarquiz.banks.discovery import Library, load_library
+from lunarquiz.core.round import RoundSettings
+from lunarquiz.ui.app import LunarQuizApp
+
+from .conftest import FakeClock
+
+SIZE = (80, 24)
+
+SMALL_BANK = """\
+lunarquiz: 1
+id: small
+title: A small test bank
+source: the test suite
+time_limit: 10
+questions:
+  - id: capital
+    prompt: Which agency is Russia's?
+    answer: Roscosmos
+    wrong: [CNSA, NASA, ESA]
+    explanation: Roscosmos is the Russian space agency.
+    source: paragraph 6
+  - id: station
+    prompt: "True or false: the ILRS is open to other countries."
+    answer: true
+    explanation: Both agencies said it is open to all interested countries.
+  - id: partners
+    prompt: Which agencies signed? (select all that apply)
+    answers: [CNSA, Roscosmos]
+    wrong: [NASA, ESA]
+    explanation: The heads of CNSA and Roscosmos signed.
+"""
+
+
+def write_bank(folder: Path, text: str = SMALL_BANK, name: str = "bank.yaml") -> Path:
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def make_app(
+    paths: list[Path], clock: FakeClock, *, seed: int = 3, play: bool = True, **settings: object
+) -> LunarQuizApp:
+    """The app as ``lunarquiz play`` (or, with play=False, ``lunarquiz``) builds it."""
+    library: Library = load_library(paths)
+    assert library.banks, [p.format() for f in library.failed for p in f.problems]
+    round_settings = RoundSettings(**settings)  # type: ignore[arg-type]
+    return LunarQuizApp(library, clock=clock, seed=seed, play=(library.banks, round_settings) if play else None)
+
+
+def screen_text(app: LunarQuizApp) -> str:
+    """Every static text on the current screen, joined by newlines."""
+    parts = []
+    for widget in app.screen.query(Static):
+        content = widget.content
+        parts.append(content.plain if isinstance(content, Text) else str(content))
+    return "\n".join(parts)

@@ -20,6 +20,17 @@ def builtin_banks_dir() -> Path:
     return installed if installed.is_dir() else package.parent / "questions"
 
 
+def default_bank_paths() -> list[Path]:
+    """Where banks are found when none are named: the built-in banks, then the user's banks folder."""
+    from lunarquiz.paths import user_banks_dir
+
+    paths = [builtin_banks_dir()]
+    user = user_banks_dir()
+    if user.is_dir():
+        paths.append(user)
+    return paths
+
+
 def bank_files(paths: Iterable[str | Path]) -> Iterator[Path]:
     """Each path that is a file, and the bank files inside each path that is a folder (sorted)."""
     for path in map(Path, paths):
@@ -38,11 +49,11 @@ class Library:
 
 
 def load_library(paths: Iterable[str | Path] | None = None) -> Library:
-    """Load every bank in ``paths`` (the built-in banks when None); a bad file does not stop the rest.
+    """Load every bank in ``paths`` (the default places when None); a bad file does not stop the rest.
 
     A bank whose id is already taken by an earlier file is refused with a problem.
     """
-    files = bank_files([builtin_banks_dir()] if paths is None else paths)
+    files = bank_files(default_bank_paths() if paths is None else paths)
     banks: list[Bank] = []
     failed: list[Checked] = []
     owners: dict[str, str] = {}

@@ -19,10 +19,11 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run_banks(paths: Sequence[str], *, as_json: bool, out: TextIO) -> int:
     """Print the banks (the built-in ones, and those in ``paths``); 1 when any fails to load."""
-    from lunarquiz.banks.discovery import builtin_banks_dir, load_library
+    from lunarquiz.banks.discovery import builtin_banks_dir, default_bank_paths, load_library
     from lunarquiz.commands.validate import display_path
+    from lunarquiz.paths import user_banks_dir
 
-    library = load_library([builtin_banks_dir(), *paths])
+    library = load_library([*default_bank_paths(), *paths])
     if as_json:
         rows: list[dict[str, object]] = [
             {
@@ -46,4 +47,7 @@ def run_banks(paths: Sequence[str], *, as_json: bool, out: TextIO) -> int:
         for failed in library.failed:
             print(f"not loaded: {failed.problems[0].format()}", file=out)
         print(f"built-in banks: {display_path(builtin_banks_dir())}", file=out)
+        user = user_banks_dir()
+        note = "" if user.is_dir() else " (does not exist yet: create it and put bank files there)"
+        print(f"your banks:     {user}{note}", file=out)
     return 1 if library.failed else 0

@@ -6,6 +6,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
+from lunarquiz.core.model import DIFFICULTIES
 from lunarquiz.core.round import RoundSettings
 
 
@@ -49,25 +50,43 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--seed", type=int, metavar="N", help="make the question order and answer shuffles reproducible"
     )
     parser.add_argument("--practice", action="store_true", help="untimed, with no speed points")
+    parser.add_argument("--tag", action="append", default=[], metavar="TAG", help="only questions with this tag (repeatable)")
+    parser.add_argument(
+        "--difficulty",
+        action="append",
+        default=[],
+        choices=DIFFICULTIES,
+        help="only questions of this difficulty (repeatable)",
+    )
     parser.set_defaults(handler=play)
 
 
 def play(args: argparse.Namespace) -> int:
     """A round at once over the named banks (the built-in ones when none are named)."""
-    settings = RoundSettings(questions=args.questions, time_limit=args.time, practice=args.practice)
+    settings = RoundSettings(
+        questions=args.questions,
+        time_limit=args.time,
+        practice=args.practice,
+        tags=tuple(args.tag),
+        difficulties=tuple(args.difficulty),
+    )
     return run_play(args.bank, settings=settings, seed=args.seed)
 
 
 def run_play(paths: Sequence[str], *, settings: RoundSettings, seed: int | None) -> int:
     """Load the banks, report those that fail, and play a round over the rest."""
-    from lunarquiz.banks.discovery import builtin_banks_dir, load_library
+    from lunarquiz.banks.discovery import load_library
+    from lunarquiz.core.selection import select_questions
 
-    library = load_library(list(paths) if paths else [builtin_banks_dir()])
+    library = load_library(list(paths) if paths else None)
     for failed in library.failed:
         for problem in failed.errors or failed.problems:
             print(problem.format(), file=sys.stderr)
     if not library.banks:
         print("lunarquiz: no bank could be loaded, so there is nothing to play", file=sys.stderr)
+        return 1
+    if not select_questions(library.banks, tags=settings.tags, difficulties=settings.difficulties):
+        print("lunarquiz: no question matches the --tag and --difficulty given", file=sys.stderr)
         return 1
     from lunarquiz.ui.app import LunarQuizApp
 
@@ -77,8 +96,8 @@ def run_play(paths: Sequence[str], *, settings: RoundSettings, seed: int | None)
 
 def run_home(args: argparse.Namespace) -> int:
     """The home screen with the built-in banks."""
-    from lunarquiz.banks.discovery import builtin_banks_dir, load_library
+    from lunarquiz.banks.discovery import load_library
     from lunarquiz.ui.app import LunarQuizApp
 
-    LunarQuizApp(load_library([builtin_banks_dir()])).run()
+    LunarQuizApp(load_library()).run()
     return 0

@@ -42,6 +42,10 @@ class RoundSettings:
     """Seconds per question for every question, overriding banks; None uses the banks'."""
     practice: bool = False
     """Untimed, and every right answer earns flat points."""
+    tags: tuple[str, ...] = ()
+    """Ask only questions with one of these tags (none: any tag)."""
+    difficulties: tuple[str, ...] = ()
+    """Ask only questions of these difficulties (none: any)."""
 
 
 @dataclass(frozen=True, slots=True)

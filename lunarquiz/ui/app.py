@@ -11,6 +11,7 @@ from textual.app import App
 from lunarquiz.banks.discovery import Library
 from lunarquiz.core.model import Bank
 from lunarquiz.core.round import Clock, Round, RoundSettings
+from lunarquiz.core.selection import select_questions
 from lunarquiz.ui.screens.confirm import ConfirmScreen
 from lunarquiz.ui.screens.home import HomeScreen
 from lunarquiz.ui.screens.question import QuestionScreen
@@ -59,8 +60,13 @@ class LunarQuizApp(App[None]):
             self.push_screen(screen)
 
     def start_round(self, banks: Sequence[Bank], settings: RoundSettings) -> None:
-        """Start a new round over ``banks``."""
-        questions = [question for bank in banks for question in bank.questions]
+        """Start a new round over the questions of ``banks`` that the settings' filters let through."""
+        questions = select_questions(banks, tags=settings.tags, difficulties=settings.difficulties)
+        if not questions:
+            self.notify("No question matches that tag and difficulty: choose another.", severity="error")
+            if not self.screen_stack or len(self.screen_stack) == 1:
+                self.go_home()
+            return
         self._last = (tuple(banks), settings)
         self.round = Round(questions, rng=self.rng, clock=self.clock, settings=settings)
         self._show(QuestionScreen(self.round))

@@ -15,7 +15,7 @@ from textual.widgets import Button, Footer, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from lunarquiz.banks.discovery import Library
-from lunarquiz.core.model import Bank
+from lunarquiz.core.model import DIFFICULTIES, Bank
 from lunarquiz.core.round import RoundSettings
 from lunarquiz.ui.widgets.too_small import TooSmall
 
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from lunarquiz.ui.app import LunarQuizApp
 
 ALL_BANKS = "*"
+ANY = "*"
 LENGTHS = (5, 10, 20)
 DEFAULT_LENGTH = 10
 
@@ -81,7 +82,7 @@ class HomeScreen(Screen[None]):
                     first = failed.errors[0] if failed.errors else failed.problems[0]
                     lines.append(f"\n  {first.format()}")
                 yield Static(lines, id="failed", markup=False)
-            with Horizontal(id="options"):
+            with Horizontal(classes="options"):
                 yield Select(
                     [(f"{n} questions", n) for n in LENGTHS] + [("All questions", 0)],
                     value=DEFAULT_LENGTH,
@@ -93,6 +94,15 @@ class HomeScreen(Screen[None]):
                     value="timed",
                     allow_blank=False,
                     id="mode",
+                )
+            with Horizontal(classes="options"):
+                tags = sorted({tag for bank in banks for tag in bank.tags})
+                yield Select([("Any tag", ANY)] + [(tag, tag) for tag in tags], value=ANY, allow_blank=False, id="tag")
+                yield Select(
+                    [("Any difficulty", ANY)] + [(level.capitalize(), level) for level in DIFFICULTIES],
+                    value=ANY,
+                    allow_blank=False,
+                    id="difficulty",
                 )
                 yield Button("Start", id="start", variant="primary")
         yield Footer()
@@ -111,8 +121,15 @@ class HomeScreen(Screen[None]):
         chosen = self.library.banks if picked == ALL_BANKS else tuple(b for b in self.library.banks if b.id == picked)
         length = self.query_one("#length", Select).value
         mode = self.query_one("#mode", Select).value
-        count = length if isinstance(length, int) and length > 0 else None
-        return RoundChoice(chosen, RoundSettings(questions=count, practice=mode == "practice"))
+        tag = self.query_one("#tag", Select).value
+        level = self.query_one("#difficulty", Select).value
+        settings = RoundSettings(
+            questions=length if isinstance(length, int) and length > 0 else None,
+            practice=mode == "practice",
+            tags=(tag,) if isinstance(tag, str) and tag != ANY else (),
+            difficulties=(level,) if isinstance(level, str) and level != ANY else (),
+        )
+        return RoundChoice(chosen, settings)
 
     @on(OptionList.OptionSelected, "#banks")
     @on(Button.Pressed, "#start")

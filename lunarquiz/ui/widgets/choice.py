@@ -7,13 +7,13 @@ from dataclasses import dataclass
 from rich.text import Text
 from textual.message import Message
 from textual.reactive import reactive
-from textual.widgets import Static
+from textual.widget import Widget
 
 KEYS = "1234"
 LETTERS = "abcd"
 
 
-class Choice(Static, can_focus=True):
+class Choice(Widget, can_focus=True):
     """A choice the player can pick with its number or letter, Enter, or a click."""
 
     selected: reactive[bool] = reactive(False, init=False)
@@ -21,7 +21,7 @@ class Choice(Static, can_focus=True):
 
     @dataclass
     class Picked(Message):
-        """The player clicked this choice or pressed Enter on it."""
+        """The player clicked this choice."""
 
         choice: Choice
 
@@ -31,25 +31,14 @@ class Choice(Static, can_focus=True):
             return self.choice
 
     def __init__(self, text: str, index: int, *, multiple: bool = False, id: str | None = None) -> None:
-        super().__init__(id=id, markup=False)
+        super().__init__(id=id)
         self.text = text
         self.index = index
         self.multiple = multiple
 
-    def on_mount(self) -> None:
-        self._draw()
-
-    def watch_selected(self) -> None:
-        self.set_class(self.selected, "-selected")
-        self._draw()
-
-    def on_focus(self) -> None:
-        self._draw()
-
-    def on_blur(self) -> None:
-        self._draw()
-
-    def _draw(self) -> None:
+    @property
+    def content(self) -> Text:
+        """What the choice shows: a focus marker, its keys, a tick box in multiple response, its text."""
         label = Text("▶ " if self.has_focus else "  ", style="bold")
         key = KEYS[self.index] if self.index < len(KEYS) else " "
         letter = LETTERS[self.index] if self.index < len(LETTERS) else " "
@@ -58,7 +47,13 @@ class Choice(Static, can_focus=True):
         if self.multiple:
             label.append("[x] " if self.selected else "[ ] ")
         label.append(self.text)
-        self.update(label)
+        return label
+
+    def render(self) -> Text:
+        return self.content
+
+    def watch_selected(self) -> None:
+        self.set_class(self.selected, "-selected")
 
     def on_click(self) -> None:
         self.focus()

@@ -60,14 +60,19 @@ async def test_arrows_and_enter_answer_and_a_wrong_answer_is_explained(tmp_path:
             await pilot.pause()
             screen = app.screen
             assert isinstance(screen, QuestionScreen)
-        wrong = next(i for i in range(4) if i not in screen.asked.correct)
-        for _ in range(wrong):
+        wrong = max(i for i in range(4) if i not in screen.asked.correct)
+        assert wrong > 0
+        for _ in range(wrong + 4):  # moving past the last choice wraps to the first
             await pilot.press("down")
+        await pilot.press("up", "up", "up", "up")
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, FeedbackScreen)
+        assert app.screen.outcome.chosen == {wrong}
         text = screen_text(app)
-        assert "✘ Wrong" in text and "(right answer)" in text and "← your answer" in text
+        assert "✘ Wrong" in text
+        assert f"✘ {screen.asked.choices[wrong]}  ← your answer" in text
+        assert f"✔ {screen.asked.choices[min(screen.asked.correct)]}  ← right answer" in text
         assert "Why: Roscosmos is the Russian space agency." in text
         assert "Source: paragraph 6; the test suite" in text
 
@@ -188,3 +193,20 @@ async def test_home_screen_starts_a_practice_round(tmp_path: Path, clock: FakeCl
         await pilot.press("h")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
+
+
+async def test_a_quick_run_of_arrow_keys_lands_where_the_marker_shows(tmp_path: Path, clock: FakeClock) -> None:
+    app = make_app([write_bank(tmp_path)], clock, seed=1)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, QuestionScreen)
+        for key in ("down", "down", "down", "up"):
+            screen.action_move(1 if key == "down" else -1)  # no pause between them: focus lands later
+        await pilot.pause()
+        assert screen.cursor == 2
+        assert screen.focused is screen.query_one("#choice-2")
+        assert screen.asked.question.kind.value == "single"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, FeedbackScreen)
+        assert app.screen.outcome.chosen == {2}

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
+from rich.console import Console
 from rich.text import Text
 from textual.widgets import Static
 
@@ -56,10 +58,17 @@ def make_app(
     return LunarQuizApp(library, clock=clock, seed=seed, play=(library.banks, round_settings) if play else None)
 
 
+def plain(content: object, width: int = 200) -> str:
+    """A string, Text or Rich renderable as plain text (wide, so lines do not wrap)."""
+    if isinstance(content, str):
+        return content
+    if isinstance(content, Text):
+        return content.plain
+    console = Console(width=width, record=True, file=io.StringIO(), color_system=None)
+    console.print(content)
+    return "\n".join(line.rstrip() for line in console.export_text().splitlines())
+
+
 def screen_text(app: LunarQuizApp) -> str:
     """Every static text on the current screen, joined by newlines."""
-    parts = []
-    for widget in app.screen.query(Static):
-        content = widget.content
-        parts.append(content.plain if isinstance(content, Text) else str(content))
-    return "\n".join(parts)
+    return "\n".join(plain(widget.content) for widget in app.screen.query(Static))

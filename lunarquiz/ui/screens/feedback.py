@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -39,23 +40,22 @@ def verdict(outcome: Outcome) -> Text:
     return Text(f"{WRONG} Wrong. No points.", style="bold")
 
 
-def choice_marks(outcome: Outcome) -> Text:
+def choice_marks(outcome: Outcome) -> Table:
     """Every choice with a mark: ✔ right, ✘ picked but wrong, and which ones the player picked."""
-    text = Text()
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(ratio=1)
     asked = outcome.asked
     for index, choice in enumerate(asked.choices):
         right = index in asked.correct
         picked = index in outcome.chosen
         mark = RIGHT if right else (WRONG if picked else " ")
-        text.append(f" {mark} ", style="bold")
-        text.append(choice, style="bold" if right else "")
-        if picked:
-            text.append("  ← your answer" if not asked.multiple else "  ← you picked this")
-        if right:
-            text.append("  (right answer)")
-        text.append("\n")
-    text.rstrip()
-    return text
+        text = Text(choice, style="bold" if right else "")
+        notes = [note for note, applies in (("your answer", picked), ("right answer", right)) if applies]
+        if notes:
+            text.append(f"  ← {', '.join(notes)}", style="italic")
+        grid.add_row(Text(f" {mark}", style="bold"), text)
+    return grid
 
 
 class FeedbackScreen(Screen[None]):

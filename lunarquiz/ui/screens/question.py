@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -40,8 +40,8 @@ class QuestionScreen(Screen[None]):
     BINDINGS = [
         *[Binding(key, f"choose({i})", show=False) for i, key in enumerate(KEYS)],
         *[Binding(key, f"choose({i})", show=False) for i, key in enumerate(LETTERS)],
-        Binding("up", "move(-1)", "Up", show=False),
-        Binding("down", "move(1)", "Down", show=False),
+        Binding("up", "move(-1)", "Up", show=False, priority=True),
+        Binding("down", "move(1)", "Down", show=False, priority=True),
         Binding("enter", "confirm", "Answer"),
         Binding("space", "tick", "Tick", show=False),
         Binding("q,escape", "abandon", "Quit round"),
@@ -53,6 +53,8 @@ class QuestionScreen(Screen[None]):
         super().__init__()
         self.round = round_
         self.asked = round_.current
+        self.cursor: int | None = 0
+        """The choice that arrows moved to; kept here because focus changes land a moment later."""
 
     def compose(self) -> ComposeResult:
         yield TooSmall()
@@ -108,30 +110,41 @@ class QuestionScreen(Screen[None]):
         choices = self._choices()
         if index >= len(choices):
             return
+        self.cursor = index
         choices[index].focus()
         if self.asked.multiple:
             choices[index].selected = not choices[index].selected
         else:
             self._submit({index})
 
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """Tab and clicks move the focus too: keep the cursor on the focused choice."""
+        if event.widget is not self.focused:
+            return  # a stale event from a quick run of key presses: the cursor is already further on
+        if isinstance(event.widget, Choice):
+            self.cursor = event.widget.index
+        elif isinstance(event.widget, Button):
+            self.cursor = None
+
     def action_move(self, step: int) -> None:
-        """Move the focus to the previous or next choice."""
+        """Move the cursor (and the focus) to the previous or next choice."""
         choices = self._choices()
-        focused = self.focused
-        current = choices.index(focused) if isinstance(focused, Choice) else -1
-        choices[(current + step) % len(choices)].focus()
+        start = -1 if self.cursor is None and step > 0 else (self.cursor if self.cursor is not None else 0)
+        self.cursor = (start + step) % len(choices)
+        choices[self.cursor].focus()
 
     def action_tick(self) -> None:
-        """Tick or untick the focused choice (multiple response)."""
-        if self.asked.multiple and isinstance(self.focused, Choice):
-            self.focused.selected = not self.focused.selected
+        """Tick or untick the choice under the cursor (multiple response)."""
+        if self.asked.multiple and self.cursor is not None:
+            choice = self._choices()[self.cursor]
+            choice.selected = not choice.selected
 
     def action_confirm(self) -> None:
-        """Enter: answer with the focused choice, or submit the ticked ones."""
+        """Enter: answer with the choice under the cursor, or submit the ticked ones."""
         if self.asked.multiple:
             self.submit_ticked()
-        elif isinstance(self.focused, Choice):
-            self._submit({self.focused.index})
+        elif self.cursor is not None:
+            self._submit({self.cursor})
 
     @on(Choice.Picked)
     def picked(self, event: Choice.Picked) -> None:

@@ -80,7 +80,7 @@ class ResultsScreen(Screen[None]):
         with Vertical(classes="body"):
             yield Static("Results", id="title", markup=False)
             yield Static(summary(self.results), id="summary", markup=False)
-            with VerticalScroll(id="review"):
+            with VerticalScroll(id="review", can_focus=True):
                 for number, outcome in enumerate(self.results.outcomes, start=1):
                     classes = "entry -right" if outcome.correct else "entry -missed"
                     yield Static(review_entry(number, outcome), classes=classes, markup=False)
@@ -90,7 +90,8 @@ class ResultsScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#again", Button).focus()
+        # The review has the focus, so arrows scroll it and a stray Enter does not start a new round.
+        self.query_one("#review").focus()
 
     @on(Button.Pressed, "#again")
     def action_play_again(self) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.table import Table
 from rich.text import Text
 from textual.message import Message
 from textual.reactive import reactive
@@ -49,8 +50,15 @@ class Choice(Widget, can_focus=True):
         label.append(self.text)
         return label
 
-    def render(self) -> Text:
-        return self.content
+    def render(self) -> Table:
+        """The key column and the text column, so that long text wraps under itself."""
+        content = self.content
+        split = len(content.plain) - len(self.text)
+        grid = Table.grid()
+        grid.add_column(no_wrap=True)
+        grid.add_column(ratio=1)
+        grid.add_row(content[:split], content[split:])
+        return grid
 
     def watch_selected(self) -> None:
         self.set_class(self.selected, "-selected")

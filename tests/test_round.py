@@ -212,3 +212,15 @@ def test_abandoning_keeps_what_was_answered(clock: FakeClock) -> None:
     assert results.answered == 1 and results.total_questions == 3
     with pytest.raises(RoundError):
         round_.answer({0})
+
+
+def test_a_time_multiplier_stretches_every_limit_and_the_points_scale_with_it(clock: FakeClock) -> None:
+    round_ = make_round(clock, single("a", time_limit=10), single("b"), time_multiplier=1.5)
+    limits = {q.id: (15.0 if q.id == "a" else 30.0) for q in round_.questions}
+    assert round_.current.limit == limits[round_.current.question.id]
+    clock.advance(round_.current.limit / 2)  # type: ignore[operator]
+    outcome = round_.answer({right_index(round_)})
+    assert outcome.points == 750  # half the (longer) limit: the same points as half of the usual one
+    round_.advance()
+    clock.advance(round_.current.limit - 0.1)  # type: ignore[operator]
+    assert round_.expire() is None

@@ -1,4 +1,4 @@
-"""``lunarquiz`` and ``lunarquiz play``: start the Textual game (the only commands that import it)."""
+"""``lunarquiz`` and ``lunarquiz play``: a round in the Textual game, or line by line in plain mode."""
 
 from __future__ import annotations
 
@@ -30,6 +30,16 @@ def _seconds(text: str) -> float:
     return value
 
 
+def _multiplier(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number, like 1.5 or 2") from None
+    if not 1 <= value <= 10:
+        raise argparse.ArgumentTypeError("must be from 1 to 10")
+    return value
+
+
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``play`` to the command line."""
     parser = commands.add_parser(
@@ -40,17 +50,27 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         action="append",
         default=[],
         metavar="PATH",
-        help="a bank file or folder (repeatable); default: the built-in banks",
+        help="a bank file or folder (repeatable); default: the built-in banks and your banks folder",
     )
     parser.add_argument(
         "--questions", type=_positive_int, default=10, metavar="N", help="how many questions (default: 10)"
     )
     parser.add_argument("--time", type=_seconds, metavar="SECONDS", help="seconds per question, for every question")
     parser.add_argument(
+        "--time-multiplier",
+        type=_multiplier,
+        default=1.0,
+        metavar="X",
+        help="more time for every question, e.g. 1.5 or 2",
+    )
+    parser.add_argument(
         "--seed", type=int, metavar="N", help="make the question order and answer shuffles reproducible"
     )
     parser.add_argument("--practice", action="store_true", help="untimed, with no speed points")
-    parser.add_argument("--tag", action="append", default=[], metavar="TAG", help="only questions with this tag (repeatable)")
+    parser.add_argument("--untimed", action="store_true", help="no time limit (scored like practice)")
+    parser.add_argument(
+        "--tag", action="append", default=[], metavar="TAG", help="only questions with this tag (repeatable)"
+    )
     parser.add_argument(
         "--difficulty",
         action="append",
@@ -58,22 +78,37 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         choices=DIFFICULTIES,
         help="only questions of this difficulty (repeatable)",
     )
+    parser.add_argument(
+        "--plain",
+        action="store_true",
+        help="line by line, for screen readers and pipes (chosen by itself when input or output is not a terminal)",
+    )
     parser.set_defaults(handler=play)
+
+
+def settings_from(args: argparse.Namespace) -> RoundSettings:
+    """The round settings that the arguments ask for."""
+    return RoundSettings(
+        questions=args.questions,
+        time_limit=args.time,
+        practice=args.practice or args.untimed,
+        time_multiplier=args.time_multiplier,
+        tags=tuple(args.tag),
+        difficulties=tuple(args.difficulty),
+    )
+
+
+def wants_plain(args: argparse.Namespace) -> bool:
+    """Plain mode when asked for, or when standard input or output is not a terminal."""
+    return bool(getattr(args, "plain", False)) or not (sys.stdin.isatty() and sys.stdout.isatty())
 
 
 def play(args: argparse.Namespace) -> int:
     """A round at once over the named banks (the built-in ones when none are named)."""
-    settings = RoundSettings(
-        questions=args.questions,
-        time_limit=args.time,
-        practice=args.practice,
-        tags=tuple(args.tag),
-        difficulties=tuple(args.difficulty),
-    )
-    return run_play(args.bank, settings=settings, seed=args.seed)
+    return run_play(args.bank, settings=settings_from(args), seed=args.seed, plain=wants_plain(args))
 
 
-def run_play(paths: Sequence[str], *, settings: RoundSettings, seed: int | None) -> int:
+def run_play(paths: Sequence[str], *, settings: RoundSettings, seed: int | None, plain: bool = False) -> int:
     """Load the banks, report those that fail, and play a round over the rest."""
     from lunarquiz.banks.discovery import load_library
     from lunarquiz.core.selection import select_questions
@@ -85,19 +120,61 @@ def run_play(paths: Sequence[str], *, settings: RoundSettings, seed: int | None)
     if not library.banks:
         print("lunarquiz: no bank could be loaded, so there is nothing to play", file=sys.stderr)
         return 1
-    if not select_questions(library.banks, tags=settings.tags, difficulties=settings.difficulties):
+    questions = select_questions(library.banks, tags=settings.tags, difficulties=settings.difficulties)
+    if not questions:
         print("lunarquiz: no question matches the --tag and --difficulty given", file=sys.stderr)
         return 1
+    if plain:
+        return run_plain(library, settings=settings, seed=seed)
     from lunarquiz.ui.app import LunarQuizApp
 
     LunarQuizApp(library, seed=seed, play=(library.banks, settings)).run()
     return 0
 
 
+def run_plain(library: object, *, settings: RoundSettings, seed: int | None) -> int:
+    """Play one round line by line on standard input and output."""
+    import random
+    import time
+
+    from lunarquiz.banks.discovery import Library
+    from lunarquiz.core.round import Round
+    from lunarquiz.core.selection import select_questions
+    from lunarquiz.plain.session import play_plain
+
+    assert isinstance(library, Library)
+    questions = select_questions(library.banks, tags=settings.tags, difficulties=settings.difficulties)
+    round_ = Round(questions, rng=random.Random(seed), clock=time.monotonic, settings=settings)
+    sources = {bank.id: bank.source for bank in library.banks}
+
+    def read_line() -> str | None:
+        line = sys.stdin.readline()
+        return None if line == "" else line.rstrip("\r\n")
+
+    def write(line: str) -> None:
+        print(line, flush=True)
+
+    play_plain(
+        round_,
+        read_line=read_line,
+        write=write,
+        clock=time.monotonic,
+        source_of=lambda bank_id: sources.get(bank_id, ""),
+    )
+    return 0
+
+
 def run_home(args: argparse.Namespace) -> int:
-    """The home screen with the built-in banks."""
+    """The home screen with every bank found; a plain round when not on a terminal."""
     from lunarquiz.banks.discovery import load_library
+
+    library = load_library()
+    if wants_plain(args):
+        if not library.banks:
+            print("lunarquiz: no bank could be loaded, so there is nothing to play", file=sys.stderr)
+            return 1
+        return run_plain(library, settings=RoundSettings(questions=10), seed=None)
     from lunarquiz.ui.app import LunarQuizApp
 
-    LunarQuizApp(load_library()).run()
+    LunarQuizApp(library).run()
     return 0

@@ -41,7 +41,9 @@ class RoundSettings:
     time_limit: float | None = None
     """Seconds per question for every question, overriding banks; None uses the banks'."""
     practice: bool = False
-    """Untimed, and every right answer earns flat points."""
+    """Untimed, and every right answer earns flat points (also what ``--untimed`` asks for)."""
+    time_multiplier: float = 1.0
+    """More time for every question (1.5 gives half as much again), an accommodation."""
     tags: tuple[str, ...] = ()
     """Ask only questions with one of these tags (none: any tag)."""
     difficulties: tuple[str, ...] = ()
@@ -212,8 +214,10 @@ class Round:
         if self.settings.practice:
             return None
         if self.settings.time_limit is not None:
-            return self.settings.time_limit
-        return question.time_limit if question.time_limit is not None else DEFAULT_TIME_LIMIT
+            base = self.settings.time_limit
+        else:
+            base = question.time_limit if question.time_limit is not None else DEFAULT_TIME_LIMIT
+        return base * self.settings.time_multiplier
 
     def _ask(self, index: int) -> Asked:
         question = self.questions[index]

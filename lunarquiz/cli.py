@@ -9,7 +9,7 @@ from importlib import import_module
 
 from lunarquiz import __version__
 
-COMMANDS = ("play", "banks", "validate")
+COMMANDS = ("play", "banks", "validate", "serve")
 """Modules of ``lunarquiz.commands``, in the order of the help; each has ``add_parser``.
 
 A command module imports only the standard library at its top; what a command
@@ -23,6 +23,13 @@ def build_parser() -> argparse.ArgumentParser:
         prog="lunarquiz", description="A timed multiple-choice quiz game for the terminal."
     )
     parser.add_argument("--version", action="version", version=f"lunarquiz {__version__}")
+    parser.add_argument(
+        "--bank",
+        action="append",
+        default=[],
+        metavar="PATH",
+        help="with no command: also offer this bank file or folder on the home screen (repeatable)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
         import_module(f"lunarquiz.commands.{name}").add_parser(commands)

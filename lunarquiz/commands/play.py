@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -99,8 +100,15 @@ def settings_from(args: argparse.Namespace) -> RoundSettings:
 
 
 def wants_plain(args: argparse.Namespace) -> bool:
-    """Plain mode when asked for, or when standard input or output is not a terminal."""
-    return bool(getattr(args, "plain", False)) or not (sys.stdin.isatty() and sys.stdout.isatty())
+    """Plain mode when asked for, or when standard input or output is not a terminal.
+
+    A game served to a browser (textual-serve sets TEXTUAL_DRIVER) has no terminal but draws screens.
+    """
+    if getattr(args, "plain", False):
+        return True
+    if os.environ.get("TEXTUAL_DRIVER"):
+        return False
+    return not (sys.stdin.isatty() and sys.stdout.isatty())
 
 
 def play(args: argparse.Namespace) -> int:
@@ -166,9 +174,13 @@ def run_plain(library: object, *, settings: RoundSettings, seed: int | None) -> 
 
 def run_home(args: argparse.Namespace) -> int:
     """The home screen with every bank found; a plain round when not on a terminal."""
-    from lunarquiz.banks.discovery import load_library
+    from lunarquiz.banks.discovery import default_bank_paths, load_library
 
-    library = load_library()
+    extra = list(getattr(args, "bank", []) or [])
+    library = load_library([*default_bank_paths(), *extra])
+    for failed in library.failed:
+        for problem in failed.errors or failed.problems:
+            print(problem.format(), file=sys.stderr)
     if wants_plain(args):
         if not library.banks:
             print("lunarquiz: no bank could be loaded, so there is nothing to play", file=sys.stderr)

@@ -1,0 +1,1 @@
+"""The SQLite store: every answer as it is given, history, statistics, leaderboards and review schedules."""

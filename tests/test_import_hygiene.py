@@ -29,7 +29,10 @@ def test_loading_banks_imports_no_textual() -> None:
     assert not {m for m in loaded if m.split(".")[0] in ("textual", "rich")}
 
 
-@pytest.mark.parametrize("argv", [["validate"], ["banks"], ["banks", "--json"], ["--version"]])
+@pytest.mark.parametrize(
+    "argv",
+    [["validate"], ["banks"], ["banks", "--json"], ["--version"], ["schema"], ["stats"], ["results", "--csv"]],
+)
 def test_commands_that_draw_no_screen_import_no_textual(argv: list[str]) -> None:
     code = (
         "import sys, io, contextlib\n"

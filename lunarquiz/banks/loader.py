@@ -8,7 +8,7 @@ from pathlib import Path
 
 from lunarquiz.banks.problems import BankError, Problem
 from lunarquiz.banks.reader import read_bank
-from lunarquiz.banks.strict_yaml import has_aliases, parse
+from lunarquiz.banks.strict_yaml import parse
 from lunarquiz.core.model import Bank
 
 
@@ -31,21 +31,29 @@ class Checked:
         return tuple(problem for problem in self.problems if not problem.is_error)
 
 
+_BOM = b"\xef\xbb\xbf"
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
 def decode(path: str, data: bytes) -> tuple[str | None, list[Problem]]:
     """Bank bytes as text: UTF-8 (with or without a byte-order mark), CRLF accepted."""
+    if data.startswith(_UTF16_BOMS):
+        return None, [Problem(path, 1, 1, "the file is UTF-16, not UTF-8", "save the file as UTF-8")]
+    body = data.removeprefix(_BOM)
     try:
-        text = data.decode("utf-8-sig")
+        text = body.decode("utf-8")
     except UnicodeDecodeError as error:
-        before = data[: error.start]
+        before = body[: error.start]
+        line_start = before.rfind(b"\n") + 1
         line = before.count(b"\n") + 1
-        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        column = len(before[line_start:].decode("utf-8")) + 1  # characters, not bytes; valid up to the error
         return None, [
             Problem(
                 path,
                 line,
                 column,
-                f"the file is not valid UTF-8 (byte 0x{data[error.start]:02x})",
-                "save the file as UTF-8",
+                f"the file is not valid UTF-8 (byte 0x{body[error.start]:02x})",
+                "save the file as UTF-8: in most editors, Save As and pick the UTF-8 encoding",
             )
         ]
     return text, []
@@ -57,7 +65,7 @@ def check_text(path: str, text: str) -> Checked:
     gc.disable()  # parsing builds many small objects and no cycles; collecting mid-parse only costs time
     try:
         root, problems = parse(path, text)
-        if root is None or has_aliases(problems):
+        if root is None:
             return Checked(path, None, tuple(problems))
         bank, found = read_bank(path, root)
         if any(problem.is_error for problem in problems):

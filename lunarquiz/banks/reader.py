@@ -9,42 +9,68 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from lunarquiz.banks import format as fmt
 from lunarquiz.banks.problems import Problem
-from lunarquiz.banks.strict_yaml import position
-from lunarquiz.core.model import DIFFICULTIES, Bank, Kind, Question
+from lunarquiz.banks.strict_yaml import MERGE_TAG, STANDARD_TAGS, position
+from lunarquiz.core.model import DIFFICULTIES, TRUE_FALSE_CHOICES, Bank, Kind, Question
 
 _TAG = "tag:yaml.org,2002:"
 _BOOL_WORDS = {"true": True, "false": False}
 _NUMBER_TAGS = (_TAG + "int", _TAG + "float")
 
+Items = list[tuple[Node, str]]
+"""Text values with the nodes they were read from."""
+
 
 class _Reader:
-    """Reads one bank's node tree; ``problems`` collects what is wrong."""
+    """Reads one bank's node tree; ``problems`` collects what is wrong.
+
+    Each list and mapping is read once: with YAML aliases one node can sit in many
+    places, and reading it again at each would let a small file cost exponential time
+    (the alias itself is reported by the YAML layer).
+    """
 
     def __init__(self, path: str) -> None:
         self.path = path
         self.problems: list[Problem] = []
+        self._read: set[int] = set()
+        self._reported: set[Problem] = set()
 
     # -- reporting -----------------------------------------------------------
 
     def error(self, node: Node, message: str, hint: str = "") -> None:
-        self.problems.append(Problem(*position(self.path, node), message, hint))
+        if node.tag in STANDARD_TAGS:  # a node with a foreign tag is reported once, by the YAML layer
+            self.report(Problem(*position(self.path, node), message, hint))
 
     def warn(self, node: Node, message: str, hint: str = "") -> None:
-        self.problems.append(Problem(*position(self.path, node), message, hint, "warning"))
+        self.report(Problem(*position(self.path, node), message, hint, "warning"))
+
+    def report(self, problem: Problem) -> None:
+        if problem not in self._reported:  # an aliased node, met again, is not reported again
+            self._reported.add(problem)
+            self.problems.append(problem)
+
+    def error_count(self) -> int:
+        return sum(1 for problem in self.problems if problem.is_error)
+
+    def first_visit(self, node: Node) -> bool:
+        """Whether ``node`` is read here for the first time (else it is an alias of a node already read)."""
+        if id(node) in self._read:
+            return False
+        self._read.add(id(node))
+        return True
 
     # -- scalar readers (None when the value is wrong, after reporting it) ----
 
     def text(self, node: Node, what: str, *, allow_empty: bool = False) -> str | None:
-        """A text value; numbers and other plain scalars are taken as written."""
+        """A text value: quoted text exactly as written; numbers, dates and other plain values as written."""
         if not isinstance(node, ScalarNode):
-            self.error(node, f"{what} must be text, not a {_shape(node)}", _quote_hint(node))
+            self.error(node, f"{what} must be text, not {_shape(node)}", _quote_hint(node))
             return None
-        if node.tag == _TAG + "null" and not node.value:
-            if allow_empty:
-                return ""
-            self.error(node, f"{what} is empty", "write a value after the colon")
+        if node.tag == _TAG + "bool":
+            self.error(
+                node, f"{what} {node.value!r} is read as true/false, not as text", f'put it in quotes: "{node.value}"'
+            )
             return None
-        value: str = node.value if node.style else node.value.strip()
+        value = "" if node.tag == _TAG + "null" else node.value if node.style else node.value.strip()
         if not value.strip() and not allow_empty:
             self.error(node, f"{what} is empty", "write a value after the colon")
             return None
@@ -54,19 +80,22 @@ class _Reader:
         value = self.text(node, what)
         if value is not None and not fmt.ID_PATTERN.fullmatch(value):
             self.error(
-                node, f"{what} {value!r} is not a valid id", "use lowercase letters, digits and dashes, like ilrs-name"
+                node,
+                f"{what} {value!r} is not a valid id",
+                f"use lowercase letters, digits and dashes, like {fmt.make_id(value, 'my-id')!r}",
             )
             return None
         return value
 
     def number(self, node: Node, what: str) -> float | None:
-        if not isinstance(node, ScalarNode) or node.tag not in _NUMBER_TAGS:
-            self.error(node, f"{what} must be a number of seconds", "for example: time_limit: 30")
-            return None
-        try:
-            value = float(node.value.replace("_", ""))
-        except ValueError:
-            self.error(node, f"{what} must be a number of seconds", "for example: time_limit: 30")
+        value: float | None = None
+        if isinstance(node, ScalarNode) and node.tag in _NUMBER_TAGS:
+            try:
+                value = float(node.value.replace("_", ""))
+            except ValueError:
+                value = None
+        if value is None:
+            self.error(node, f"{what} must be a number of seconds", f"for example: {what}: 30")
             return None
         if not 0 < value <= fmt.MAX_TIME_LIMIT:
             self.error(node, f"{what} must be more than 0 and at most {fmt.MAX_TIME_LIMIT:g} seconds")
@@ -79,64 +108,69 @@ class _Reader:
         self.error(node, f"{what} must be true or false")
         return None
 
-    def text_list(self, node: Node, what: str) -> list[tuple[Node, str]] | None:
+    def text_list(self, node: Node, what: str, item_name: str) -> Items | None:
         if not isinstance(node, SequenceNode):
             self.error(node, f"{what} must be a list", f"for example: {what}: [first, second]")
             return None
+        if not self.first_visit(node):
+            return None
         items = []
         for item in node.value:
-            value = self.text(item, f"an item of {what}")
+            value = self.text(item, item_name)
             if value is not None:
                 items.append((item, value))
         return items
 
-    def mapping(self, node: Node, what: str, known: Iterable[str]) -> dict[str, tuple[Node, Node]]:
+    def mapping(self, node: Node, what: str, known: Iterable[str]) -> dict[str, tuple[Node, Node]] | None:
         """The fields of a mapping by name (key node, value node); unknown names are reported."""
         if not isinstance(node, MappingNode):
-            self.error(node, f"{what} must be a mapping of fields, not a {_shape(node)}")
-            return {}
+            self.error(node, f"{what} must be a set of `name: value` fields, not {_shape(node)}")
+            return None
+        if not self.first_visit(node):
+            return None
         names = tuple(known)
         fields: dict[str, tuple[Node, Node]] = {}
+        seen: set[str] = set()
         for key, value in node.value:
             if not isinstance(key, ScalarNode):
                 self.error(key, f"a field name in {what} must be text")
                 continue
-            if key.value in fields:
-                continue  # a duplicate key, reported by the YAML layer
+            if key.value in seen or key.tag == MERGE_TAG:
+                continue  # a duplicate key or a merge key, reported by the YAML layer
+            seen.add(key.value)
             if key.value not in names:
                 close = difflib.get_close_matches(key.value, names, n=1, cutoff=0.6)
-                hint = f"did you mean {close[0]!r}?" if close else "known fields: " + ", ".join(names)
+                hint = f"did you mean {close[0]!r}?" if close else "the fields are: " + ", ".join(names)
                 self.error(key, f"unknown field {key.value!r} in {what}", hint)
                 continue
             fields[key.value] = (key, value)
         return fields
 
+    def missing(self, node: Node, fields: dict[str, tuple[Node, Node]], spec: Iterable[fmt.Field], what: str) -> None:
+        for field in spec:
+            if field.required and field.name not in fields:
+                self.error(node, f"{what} has no {field.name!r} field", f"add `{field.example}`")
+
     # -- the bank --------------------------------------------------------------
 
     def bank(self, root: Node) -> Bank | None:
-        fields = self.mapping(root, "the bank", fmt.BANK_FIELDS)
         if not isinstance(root, MappingNode):
+            self.error(
+                root,
+                f"the file holds {_shape(root)}, but a bank is a set of `name: value` fields",
+                "start with `lunarquiz: 1`, then `id:`, `title:` and `questions:`; `lunarquiz new` writes an example",
+            )
             return None
-        for name in fmt.REQUIRED_BANK_FIELDS:
-            if name not in fields:
-                example = {"lunarquiz": "lunarquiz: 1", "id": "id: my-bank", "title": "title: My bank"}.get(
-                    name, "questions:"
-                )
-                self.error(root, f"the bank has no {name!r} field", f"add `{example}`")
-        version = fields.get("lunarquiz")
-        if version is not None:
-            node = version[1]
-            if not (
-                isinstance(node, ScalarNode) and node.tag == _TAG + "int" and node.value == str(fmt.FORMAT_VERSION)
-            ):
-                self.error(
-                    node,
-                    f"unsupported format version {node.value if isinstance(node, ScalarNode) else '?'}",
-                    f"this lunarquiz reads format version {fmt.FORMAT_VERSION}: write `lunarquiz: {fmt.FORMAT_VERSION}`",
-                )
+        version = _field_node(root, "lunarquiz")
+        if version is not None and not self.version(version):
+            return None
+        fields = self.mapping(root, "the bank", fmt.BANK_FIELDS)
+        if fields is None:
+            return None
+        self.missing(root, fields, fmt.BANK_SPEC, "the bank")
         bank_id = self.identifier(fields["id"][1], "the bank id") if "id" in fields else None
         title = self.text(fields["title"][1], "the title") if "title" in fields else None
-        optional = {
+        notes = {
             name: self.text(fields[name][1], f"the {name}", allow_empty=True)
             for name in ("description", "language", "source")
             if name in fields
@@ -145,23 +179,51 @@ class _Reader:
         questions: list[Question] = []
         if "questions" in fields:
             questions = self.questions(fields["questions"][1], bank_id or "", time_limit)
-        if any(problem.is_error for problem in self.problems) or bank_id is None or title is None:
+        if self.error_count() or bank_id is None or title is None:
             return None
         return Bank(
             id=bank_id,
             title=title,
             questions=tuple(questions),
-            description=optional.get("description") or "",
-            language=optional.get("language") or "",
-            source=optional.get("source") or "",
+            description=notes.get("description") or "",
+            language=notes.get("language") or "",
+            source=notes.get("source") or "",
             time_limit=time_limit,
             path=self.path,
             tags=tuple(sorted({tag for question in questions for tag in question.tags})),
         )
 
+    def version(self, node: Node) -> bool:
+        """Check the format version; False when the bank is of a newer format, whose rules are unknown."""
+        wanted = fmt.FORMAT_VERSION
+        if isinstance(node, ScalarNode) and node.tag == _TAG + "int":
+            number = _integer(node.value)
+            if number == wanted:
+                return True
+            if number is not None and number > wanted:
+                self.error(
+                    node,
+                    f"unsupported format version {number}: this lunarquiz reads format version {wanted}",
+                    "the bank was written for a newer lunarquiz: upgrade lunarquiz to use it",
+                )
+                return False
+        if isinstance(node, ScalarNode) and node.tag == _TAG + "str" and node.value.strip() == str(wanted):
+            self.error(
+                node, f"the format version must be the number {wanted}, not text", f"write `lunarquiz: {wanted}`"
+            )
+            return True
+        shown = repr(node.value) if isinstance(node, ScalarNode) else _shape(node)
+        self.error(node, f"unsupported format version {shown}", f"write `lunarquiz: {wanted}`")
+        return True
+
     def questions(self, node: Node, bank_id: str, bank_limit: float | None) -> list[Question]:
+        if isinstance(node, ScalarNode) and node.tag == _TAG + "null":
+            self.error(node, "the bank has no questions", "list them under `questions:`, each starting `- id: ...`")
+            return []
         if not isinstance(node, SequenceNode):
             self.error(node, "questions must be a list", "start each question with `- id: ...`")
+            return []
+        if not self.first_visit(node):
             return []
         if not node.value:
             self.error(node, "the bank has no questions", "add at least one question under `questions:`")
@@ -170,22 +232,14 @@ class _Reader:
         first_id: dict[str, Node] = {}
         first_prompt: dict[str, Node] = {}
         for item in node.value:
-            id_node = _field_node(item, "id")
-            if isinstance(id_node, ScalarNode) and id_node.value in first_id:
-                line = first_id[id_node.value].start_mark.line + 1
-                self.error(
-                    id_node,
-                    f"duplicate question id {id_node.value!r}",
-                    f"the first {id_node.value!r} is on line {line}; ids must be unique in a bank",
-                )
-            elif isinstance(id_node, ScalarNode):
-                first_id[id_node.value] = id_node
-            question = self.question(item, bank_id, bank_limit)
+            question = self.question(item, bank_id, bank_limit, first_id)
             if question is None:
                 continue
             prompt_node = _field_node(item, "prompt") or item
-            key = " ".join(question.prompt.lower().split())
-            if key in first_prompt:
+            key = _normal(question.prompt)
+            if first_prompt.get(key) is prompt_node:
+                pass  # the same node again, through an alias (reported by the YAML layer)
+            elif key in first_prompt:
                 line = first_prompt[key].start_mark.line + 1
                 self.warn(
                     prompt_node, f"the same prompt as the question on line {line}", "players cannot tell the two apart"
@@ -195,55 +249,67 @@ class _Reader:
             questions.append(question)
         return questions
 
-    def question(self, node: Node, bank_id: str, bank_limit: float | None) -> Question | None:
-        errors_before = sum(1 for problem in self.problems if problem.is_error)
+    def question(
+        self, node: Node, bank_id: str, bank_limit: float | None, first_id: dict[str, Node]
+    ) -> Question | None:
+        errors_before = self.error_count()
         fields = self.mapping(node, "a question", fmt.QUESTION_FIELDS)
-        if not isinstance(node, MappingNode):
+        if fields is None:
             return None
-        for name in fmt.REQUIRED_QUESTION_FIELDS:
-            if name not in fields:
-                self.error(node, f"the question has no {name!r} field", f"add `{name}: ...`")
+        self.missing(node, fields, fmt.QUESTION_SPEC, "the question")
         qid = self.identifier(fields["id"][1], "the question id") if "id" in fields else None
+        if qid is not None and qid in first_id:
+            mark = first_id[qid].start_mark
+            self.error(
+                fields["id"][1],
+                f"duplicate question id {qid!r}",
+                f"the first {qid!r} is at line {mark.line + 1}, column {mark.column + 1}; ids must be unique in a bank",
+            )
+        elif qid is not None:
+            first_id[qid] = fields["id"][1]
         label = f"question {qid!r}" if qid else "the question"
         prompt = self.text(fields["prompt"][1], "the prompt") if "prompt" in fields else None
-        kind, answers, wrong = self.choices(node, fields, label)
+        kind, right, wrong = self.choices(node, fields, label)
         explanation = (
             self.text(fields["explanation"][1], "the explanation", allow_empty=True) if "explanation" in fields else ""
         )
         source = self.text(fields["source"][1], "the source", allow_empty=True) if "source" in fields else ""
         difficulty = self.difficulty(fields["difficulty"][1]) if "difficulty" in fields else "medium"
-        tags = [value for _, value in self.text_list(fields["tags"][1], "tags") or []] if "tags" in fields else []
+        tags = self.text_list(fields["tags"][1], "tags", "a tag") if "tags" in fields else []
         time_limit = self.number(fields["time_limit"][1], "time_limit") if "time_limit" in fields else None
         shuffle = self.boolean(fields["shuffle"][1], "shuffle") if "shuffle" in fields else True
-        feedback = (
-            self.feedback(fields["feedback"][1], answers + wrong if kind is not Kind.TRUE_FALSE else ["True", "False"])
-            if "feedback" in fields
-            else ()
+        if kind is Kind.TRUE_FALSE:
+            answers, others = [right[0][1]], [choice for choice in TRUE_FALSE_CHOICES if choice != right[0][1]]
+        else:
+            answers, others = _unique(text for _, text in right), _unique(text for _, text in wrong)
+        feedback = self.feedback(fields["feedback"][1], kind, answers + others) if "feedback" in fields else []
+        self.question_warnings(
+            node, fields, prompt, explanation, tags, [] if kind is Kind.TRUE_FALSE else right + wrong
         )
-        self.question_warnings(node, fields, prompt, explanation, tags, answers + wrong)
-        errors_after = sum(1 for problem in self.problems if problem.is_error)
-        if errors_after > errors_before or qid is None or prompt is None or kind is None:
+        if self.error_count() > errors_before or qid is None or prompt is None or kind is None:
             return None
         return Question(
             id=qid,
             prompt=prompt,
             kind=kind,
             answers=tuple(answers),
-            wrong=tuple(wrong),
+            wrong=tuple(others),
             bank_id=bank_id,
             explanation=explanation or "",
             difficulty=difficulty or "medium",
-            tags=tuple(tags),
+            tags=tuple(text for _, text in tags or []),
             source=source or "",
             time_limit=time_limit if time_limit is not None else bank_limit,
             shuffle=True if shuffle is None else shuffle,
             feedback=tuple(feedback),
         )
 
-    def choices(
-        self, node: Node, fields: dict[str, tuple[Node, Node]], label: str
-    ) -> tuple[Kind | None, list[str], list[str]]:
-        """The question's kind, right choices and wrong choices."""
+    def choices(self, node: Node, fields: dict[str, tuple[Node, Node]], label: str) -> tuple[Kind | None, Items, Items]:
+        """The question's kind, right choices and wrong choices, with their nodes.
+
+        For a true/false question the right choice is ``True`` or ``False``, with the
+        node of the answer, and there are no wrong items.
+        """
         if "answer" in fields and "answers" in fields:
             self.error(
                 fields["answers"][0],
@@ -255,37 +321,30 @@ class _Reader:
             self.error(
                 node,
                 f"{label} has no answer",
-                "add `answer: ...` (one right choice, or true/false) or `answers: [...]` (several)",
+                "add `answer: ...` for one right choice or true/false, or `answers: [...]` for several",
             )
             return None, [], []
-        wrong_items = self.text_list(fields["wrong"][1], "wrong") if "wrong" in fields else []
-        if wrong_items is None:
+        answer_node = fields["answer"][1] if "answer" in fields else None
+        if isinstance(answer_node, ScalarNode) and answer_node.tag == _TAG + "bool":
+            return self.true_false(answer_node, fields, label)
+        errors_before = self.error_count()
+        wrong = self.text_list(fields["wrong"][1], "wrong", "a wrong choice") if "wrong" in fields else []
+        if wrong is None:
             return None, [], []
-        if "answer" in fields:
-            answer_node = fields["answer"][1]
-            if isinstance(answer_node, ScalarNode) and answer_node.tag == _TAG + "bool":
-                if answer_node.value.lower() not in _BOOL_WORDS:
-                    self.error(
-                        answer_node,
-                        f"{answer_node.value!r} is ambiguous",
-                        'write true or false for a true/false question, or put text in quotes: "yes"',
-                    )
-                    return None, [], []
-                if "wrong" in fields:
-                    self.error(
-                        fields["wrong"][0],
-                        f"{label} is true/false, so it takes no 'wrong' choices",
-                        "remove `wrong:` or make the answer text",
-                    )
-                    return None, [], []
-                right = "True" if _BOOL_WORDS[answer_node.value.lower()] else "False"
-                return Kind.TRUE_FALSE, [right], ["False" if right == "True" else "True"]
+        if answer_node is not None:
+            if isinstance(answer_node, SequenceNode):
+                self.error(
+                    answer_node,
+                    "the answer must be one choice, not a list",
+                    "for several right choices, write `answers:` instead of `answer:`",
+                )
+                return None, [], []
             answer = self.text(answer_node, "the answer")
             if answer is None:
                 return None, [], []
-            kind, right_items = Kind.SINGLE, [(answer_node, answer)]
+            kind, right = Kind.SINGLE, [(answer_node, answer)]
         else:
-            listed = self.text_list(fields["answers"][1], "answers")
+            listed = self.text_list(fields["answers"][1], "answers", "a right choice")
             if listed is None:
                 return None, [], []
             if not listed:
@@ -293,42 +352,55 @@ class _Reader:
                     fields["answers"][1], f"{label} lists no right answers", "put at least one choice in `answers:`"
                 )
                 return None, [], []
-            kind, right_items = Kind.MULTIPLE, listed
-        if len(right_items) + len(wrong_items) < 2:
+            kind, right = Kind.MULTIPLE, listed
+        if self.error_count() > errors_before:
+            return None, [], []  # a choice is wrong; counting the rest would only add a muddled error
+        if len(right) + len(wrong) < 2:
             where = fields["wrong"][1] if "wrong" in fields else node
             self.error(where, f"{label} has fewer than two choices", "add wrong choices: `wrong: [..., ...]`")
             return None, [], []
-        right_texts = {text for _, text in right_items}
-        for item, text in wrong_items:
+        right_texts = {text for _, text in right}
+        for item, text in wrong:
             if text in right_texts:
                 self.error(
                     item,
                     f"the answer {text!r} is also listed among the wrong choices",
                     "a choice is either right or wrong; remove it from `wrong:`",
                 )
-        seen: set[str] = set()
-        for item, text in right_items + wrong_items:
-            if text in seen and not (text in right_texts and (item, text) in wrong_items):
-                self.warn(item, f"the choice {text!r} is listed twice", "remove the repeated choice")
-            seen.add(text)
-        return (
-            kind,
-            _unique(text for _, text in right_items),
-            _unique(text for _, text in wrong_items if text not in right_texts),
-        )
+        return kind, right, [(item, text) for item, text in wrong if text not in right_texts]
+
+    def true_false(
+        self, answer: ScalarNode, fields: dict[str, tuple[Node, Node]], label: str
+    ) -> tuple[Kind | None, Items, Items]:
+        if answer.value.lower() not in _BOOL_WORDS:
+            self.error(
+                answer,
+                f"{answer.value!r} is ambiguous",
+                f'write true or false for a true/false question, or put text in quotes: "{answer.value}"',
+            )
+            return None, [], []
+        if "wrong" in fields:
+            self.error(
+                fields["wrong"][0],
+                f"{label} is true/false, so it takes no 'wrong' choices",
+                "remove `wrong:`, or put the answer in quotes to make it text",
+            )
+            return None, [], []
+        right = TRUE_FALSE_CHOICES[0] if _BOOL_WORDS[answer.value.lower()] else TRUE_FALSE_CHOICES[1]
+        return Kind.TRUE_FALSE, [(answer, right)], []
 
     def difficulty(self, node: Node) -> str | None:
         value = self.text(node, "the difficulty")
         if value is None:
             return None
         if value not in DIFFICULTIES:
-            close = difflib.get_close_matches(value, DIFFICULTIES, n=1, cutoff=0.5)
+            close = difflib.get_close_matches(value.lower(), DIFFICULTIES, n=1, cutoff=0.5)
             hint = f"did you mean {close[0]!r}?" if close else "use easy, medium or hard"
             self.error(node, f"unknown difficulty {value!r}", hint)
             return None
         return value
 
-    def feedback(self, node: Node, choices: list[str]) -> list[tuple[str, str]]:
+    def feedback(self, node: Node, kind: Kind | None, choices: list[str]) -> list[tuple[str, str]]:
         if not isinstance(node, MappingNode):
             self.error(
                 node,
@@ -336,18 +408,23 @@ class _Reader:
                 'for example: feedback: {"NASA": "NASA is the US agency."}',
             )
             return []
+        if not self.first_visit(node):
+            return []
         pairs = []
         for key, value in node.value:
-            choice = self.text(key, "a feedback choice")
+            if kind is Kind.TRUE_FALSE and isinstance(key, ScalarNode) and key.value.lower() in _BOOL_WORDS:
+                choice: str | None = TRUE_FALSE_CHOICES[0] if _BOOL_WORDS[key.value.lower()] else TRUE_FALSE_CHOICES[1]
+            else:
+                choice = self.text(key, "a feedback choice")
             text = self.text(value, "the feedback", allow_empty=True)
-            if choice is None or text is None:
-                continue
+            if choice is None or text is None or kind is None:
+                continue  # without a known set of choices, only the shape of the feedback can be checked
             if choice not in choices:
                 close = difflib.get_close_matches(choice, choices, n=1, cutoff=0.6)
                 self.error(
                     key,
                     f"feedback for {choice!r}, which is not one of the choices",
-                    f"did you mean {close[0]!r}?" if close else "",
+                    f"did you mean {close[0]!r}?" if close else "write the choice exactly as in `answer:` or `wrong:`",
                 )
                 continue
             pairs.append((choice, text))
@@ -359,15 +436,15 @@ class _Reader:
         fields: dict[str, tuple[Node, Node]],
         prompt: str | None,
         explanation: str | None,
-        tags: list[str],
-        choices: list[str],
+        tags: Items | None,
+        choices: Items,
     ) -> None:
         """The doubts that ``--strict`` reports."""
         if not explanation:
             self.warn(
                 node, "the question has no explanation", "players learn most from an explanation after they answer"
             )
-        if not tags:
+        if tags is not None and not tags:
             self.warn(node, "the question has no tags", "tags let players pick a topic: tags: [topic]")
         if prompt and len(prompt) > fmt.LONG_PROMPT:
             self.warn(
@@ -375,17 +452,41 @@ class _Reader:
                 f"the prompt is very long ({len(prompt)} characters)",
                 f"keep it under {fmt.LONG_PROMPT} so it fits a small terminal",
             )
-        for choice in choices:
-            if len(choice) > fmt.LONG_CHOICE:
+        seen: dict[str, str] = {}
+        for item, text in choices:
+            if len(text) > fmt.LONG_CHOICE:
                 self.warn(
-                    node,
-                    f"a choice is very long ({len(choice)} characters)",
+                    item,
+                    f"the choice is very long ({len(text)} characters)",
                     f"keep choices under {fmt.LONG_CHOICE} characters",
+                )
+            key = _normal(text)
+            if key not in seen:
+                seen[key] = text
+            elif seen[key] == text:
+                self.warn(item, f"the choice {text!r} is listed twice", "players would see it twice: remove one")
+            else:
+                self.warn(
+                    item,
+                    f"the choices {seen[key]!r} and {text!r} look the same",
+                    "players cannot tell them apart: remove one or reword it",
                 )
 
 
 def _unique(items: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(items))
+
+
+def _normal(text: str) -> str:
+    """Text as a player compares it: case and runs of spaces ignored."""
+    return " ".join(text.casefold().split())
+
+
+def _integer(text: str) -> int | None:
+    try:
+        return int(text.replace("_", ""))
+    except ValueError:
+        return None
 
 
 def _field_node(node: Node, name: str) -> Node | None:
@@ -399,13 +500,17 @@ def _field_node(node: Node, name: str) -> Node | None:
 
 def _shape(node: Node) -> str:
     if isinstance(node, MappingNode):
-        return "mapping"
+        return "a mapping"
     if isinstance(node, SequenceNode):
-        return "list"
-    return "value"
+        return "a list"
+    if node.tag == _TAG + "null":
+        return "an empty value"
+    return "a single value"
 
 
 def _quote_hint(node: Node) -> str:
+    if getattr(node, "flow_style", False):
+        return "text that starts with [ or { must be in quotes"
     if isinstance(node, MappingNode):
         return 'text with ": " in it must be in quotes'
     return ""

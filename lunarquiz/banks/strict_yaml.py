@@ -15,9 +15,20 @@ try:
 except AttributeError:  # pragma: no cover - PyYAML built without libyaml
     _Loader = yaml.SafeLoader
 
+_TAG = "tag:yaml.org,2002:"
 STANDARD_TAGS = frozenset(
-    "tag:yaml.org,2002:" + name for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp", "binary")
+    _TAG + name for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp", "binary", "value")
 )
+"""The tags a bank may use; ``value`` is what YAML 1.1 makes of a lone ``=``, which banks read as text."""
+
+MERGE_TAG = _TAG + "merge"
+"""The tag of a ``<<`` merge key, which banks refuse."""
+
+ALIAS_MESSAGES = ("YAML alias ", "YAML anchors and aliases ")
+"""How the messages about aliases begin."""
+
+_NOT_PRINTABLE = re.compile(r"[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+"""A character YAML does not allow in a file."""
 
 _ANCHOR = re.compile(r"(?:^|[\s\[\{,:?-])&[^\s\[\]{},]")
 
@@ -29,55 +40,97 @@ def position(path: str, node: Node) -> tuple[str, int, int]:
 
 
 def has_aliases(problems: list[Problem]) -> bool:
-    """Whether the problems include an alias (a tree with aliases must not be walked: it may be huge)."""
-    return any("alias" in problem.message for problem in problems)
+    """Whether the problems include an alias (the tree then shares nodes, so walk it with care)."""
+    return any(problem.message.startswith(ALIAS_MESSAGES) for problem in problems)
 
 
 def parse(path: str, text: str) -> tuple[Node | None, list[Problem]]:
     """Compose ``text`` into a node tree; the problems list the YAML errors found.
 
     The tree is returned even with problems (duplicate keys, tags, aliases) so that
-    more can be reported; callers must not walk it when ``has_aliases(problems)``.
+    more can be reported. With aliases, one node may sit in many places: a walker
+    must visit each node once, or a small file can cost exponential time.
     """
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        what = error.problem or error.context or "not valid YAML"
-        context = error.context_mark
-        if (
-            error.context
-            and context is not None
-            and error.problem
-            and (context.line, context.column) != (line - 1, column - 1)
-        ):
-            what = f"{what}, {error.context} that starts at line {context.line + 1}, column {context.column + 1}"
-        return None, [Problem(path, line, column, f"YAML syntax: {what}", _syntax_hint(what))]
-    except yaml.YAMLError as error:
+        return None, [_syntax_problem(path, error)]
+    except yaml.reader.ReaderError as error:
+        return None, [_character_problem(path, text, error)]
+    except yaml.YAMLError as error:  # pragma: no cover - every YAML error PyYAML raises is one of the above
         return None, [Problem(path, 0, 0, f"YAML syntax: {error}")]
     if root is None:
-        return None, [Problem(path, 1, 1, "the file is empty", "start with `lunarquiz: 1`")]
+        return None, [Problem(path, 1, 1, "the file is empty", "start with `lunarquiz: 1`, or run `lunarquiz new`")]
     problems = list(_structure_problems(path, root))
     if problems or _ANCHOR.search(text):
         exact = _anchor_problems(path, text)
         if exact:
-            problems = exact + [p for p in problems if "anchors and aliases" not in p.message]
+            problems = exact + [p for p in problems if not p.message.startswith(ALIAS_MESSAGES)]
     return root, problems
+
+
+def _syntax_problem(path: str, error: yaml.MarkedYAMLError) -> Problem:
+    """A YAML syntax error at YAML's own position, with the place of what it was reading."""
+    mark = error.problem_mark or error.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+    if error.context and "single document" in error.context:
+        return Problem(
+            path,
+            line,
+            column,
+            "YAML syntax: a bank file holds one YAML document, but a second one starts here",
+            "remove the `---` line, or put the second bank in a file of its own",
+        )
+    what = error.problem or error.context or "not valid YAML"
+    context = error.context_mark
+    if (
+        error.context
+        and error.problem
+        and context is not None
+        and (context.line + 1, context.column + 1) != (line, column)
+    ):
+        what = f"{what}, {error.context} that starts at line {context.line + 1}, column {context.column + 1}"
+    return Problem(path, line, column, f"YAML syntax: {what}", _syntax_hint(what))
+
+
+def _character_problem(path: str, text: str, error: yaml.reader.ReaderError) -> Problem:
+    """A character YAML does not allow (a control character, say), at its line and column."""
+    found = _NOT_PRINTABLE.search(text)
+    # libyaml counts bytes, not characters: find the character itself when we can.
+    at = found.start() if found else min(error.position, len(text))
+    before = text[:at]
+    line = before.count("\n") + 1
+    column = at - (before.rfind("\n") + 1) + 1
+    code = ord(found.group()) if found else error.character if isinstance(error.character, int) else 0
+    return Problem(
+        path,
+        line,
+        column,
+        f"the file holds the control character U+{code:04X}, which YAML does not allow",
+        "delete it; it is often invisible, so retype the text around it",
+    )
 
 
 def _syntax_hint(what: str) -> str:
     if "mapping values are not allowed" in what:
         return 'put text that contains ": " in quotes'
-    if "found character '\\t'" in what or "tab" in what:
+    if "found character '\\t'" in what or "tab character" in what:
         return "indent with spaces, not tabs"
     if "could not find expected ':'" in what:
         return "each field is `name: value` on its own line"
+    if "while scanning a quoted scalar" in what:
+        return "close the quotes; inside double quotes write a quote as \\\", inside single quotes as ''"
+    if "while parsing a flow" in what:
+        return "close the brackets; text with a comma, [ or { in it must be in quotes"
+    if "did not find expected '-' indicator" in what or "expected <block end>" in what:
+        return "line the fields of each question up under its `id:`"
+    if "found character '@'" in what or "found character '`'" in what:
+        return "text that starts with @ or ` must be in quotes"
     return ""
 
 
 def _structure_problems(path: str, root: Node) -> Iterator[Problem]:
-    """Duplicate keys, reused (aliased) nodes and non-standard tags, in document order."""
+    """Duplicate keys, reused (aliased) nodes, merge keys and non-standard tags; each node is visited once."""
     seen: set[int] = set()
     stack: list[Node] = [root]
     while stack:
@@ -88,8 +141,11 @@ def _structure_problems(path: str, root: Node) -> Iterator[Problem]:
             )
             continue
         seen.add(id(node))
+        if node.tag == MERGE_TAG:
+            yield Problem(*position(path, node), "YAML merge keys (<<) are not allowed", "write the fields out in full")
+            continue
         if node.tag not in STANDARD_TAGS:
-            yield Problem(*position(path, node), f"YAML tag {node.tag!r} is not allowed", "remove the `!` tag")
+            yield Problem(*position(path, node), f"YAML tag {_tag_name(node.tag)} is not allowed", "remove the `!` tag")
             continue
         if isinstance(node, MappingNode):
             keys: dict[str, Node] = {}
@@ -97,10 +153,11 @@ def _structure_problems(path: str, root: Node) -> Iterator[Problem]:
                 if isinstance(key, ScalarNode):
                     first = keys.get(key.value)
                     if first is not None:
+                        mark = first.start_mark
                         yield Problem(
                             *position(path, key),
                             f"duplicate key {key.value!r}",
-                            f"the first {key.value!r} is on line {first.start_mark.line + 1}",
+                            f"the first {key.value!r} is at line {mark.line + 1}, column {mark.column + 1}; keep one",
                         )
                     else:
                         keys[key.value] = key
@@ -108,6 +165,11 @@ def _structure_problems(path: str, root: Node) -> Iterator[Problem]:
                 stack.append(key)
         elif isinstance(node, SequenceNode):
             stack.extend(reversed(node.value))
+
+
+def _tag_name(tag: str) -> str:
+    """A tag as written: ``!!python/object`` rather than its full ``tag:yaml.org,2002:`` form."""
+    return "!!" + tag.removeprefix(_TAG) if tag.startswith(_TAG) else tag
 
 
 def _anchor_problems(path: str, text: str) -> list[Problem]:
@@ -139,6 +201,6 @@ def _anchor_problems(path: str, text: str) -> list[Problem]:
                         "remove the anchor",
                     )
                 )
-    except yaml.YAMLError:
+    except yaml.YAMLError:  # pragma: no cover - the text composed, so it parses
         pass
     return problems

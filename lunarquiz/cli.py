@@ -30,6 +30,9 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="with no command: also offer this bank file or folder on the home screen (repeatable)",
     )
+    from lunarquiz.commands.play import add_player_options
+
+    add_player_options(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
         import_module(f"lunarquiz.commands.{name}").add_parser(commands)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import time
 from pathlib import Path
 
 import pytest
@@ -9,6 +11,9 @@ import pytest
 from lunarquiz.core.model import Bank, Kind, Question
 
 ROOT = Path(__file__).resolve().parent.parent
+
+os.environ["TZ"] = "UTC"  # local times on screens (history) read the same on every machine
+time.tzset()
 
 
 class FakeClock:

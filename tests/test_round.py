@@ -224,3 +224,9 @@ def test_a_time_multiplier_stretches_every_limit_and_the_points_scale_with_it(cl
     round_.advance()
     clock.advance(round_.current.limit - 0.1)  # type: ignore[operator]
     assert round_.expire() is None
+
+
+def test_in_order_keeps_the_given_order(clock: FakeClock) -> None:
+    questions = [single(f"q{i}") for i in range(6)]
+    round_ = Round(questions, rng=random.Random(3), clock=clock, settings=RoundSettings(questions=4, in_order=True))
+    assert [q.id for q in round_.questions] == ["q0", "q1", "q2", "q3"]

@@ -13,14 +13,21 @@ from lunarquiz.ui.app import LunarQuizApp
 from lunarquiz.ui.screens.question import QuestionScreen
 
 from .conftest import FakeClock
-from .ui_helpers import SIZE, make_app, write_bank
+from .ui_helpers import NOW, SIZE, make_app, write_bank
 
 
 def builtin_app(*, play: bool, seed: int = 2021) -> LunarQuizApp:
     clock = FakeClock()
     library = load_library([builtin_banks_dir()])
     settings = RoundSettings(questions=5)
-    return LunarQuizApp(library, clock=clock, seed=seed, play=(library.banks, settings) if play else None)
+    return LunarQuizApp(
+        library,
+        player="Ana",
+        clock=clock,
+        now=lambda: NOW,
+        seed=seed,
+        play=(library.banks, settings) if play else None,
+    )
 
 
 def test_home_screen(snap_compare: Any) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from datetime import UTC, datetime
 from pathlib import Path
 
 from rich.console import Console
@@ -11,6 +12,8 @@ from textual.widgets import Static
 
 from lunarquiz.banks.discovery import Library, load_library
 from lunarquiz.core.round import RoundSettings
+from lunarquiz.store.records import Mode
+from lunarquiz.store.store import Store
 from lunarquiz.ui.app import LunarQuizApp
 
 from .conftest import FakeClock
@@ -48,14 +51,35 @@ def write_bank(folder: Path, text: str = SMALL_BANK, name: str = "bank.yaml") ->
     return path
 
 
+NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
+"""The wall-clock date the tests play on."""
+
+
 def make_app(
-    paths: list[Path], clock: FakeClock, *, seed: int = 3, play: bool = True, **settings: object
+    paths: list[Path],
+    clock: FakeClock,
+    *,
+    seed: int = 3,
+    play: bool = True,
+    store: Store | None = None,
+    player: str | None = "Ana",
+    mode: Mode = "timed",
+    **settings: object,
 ) -> LunarQuizApp:
     """The app as ``lunarquiz play`` (or, with play=False, ``lunarquiz``) builds it."""
     library: Library = load_library(paths)
     assert library.banks, [p.format() for f in library.failed for p in f.problems]
     round_settings = RoundSettings(**settings)  # type: ignore[arg-type]
-    return LunarQuizApp(library, clock=clock, seed=seed, play=(library.banks, round_settings) if play else None)
+    return LunarQuizApp(
+        library,
+        store=store,
+        player=player,
+        clock=clock,
+        now=lambda: NOW,
+        seed=seed,
+        play=(library.banks, round_settings) if play else None,
+        mode=mode,
+    )
 
 
 def plain(content: object, width: int = 200) -> str:

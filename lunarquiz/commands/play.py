@@ -5,10 +5,15 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from lunarquiz.core.model import DIFFICULTIES
 from lunarquiz.core.round import RoundSettings
+
+if TYPE_CHECKING:
+    from lunarquiz.banks.discovery import Library
+    from lunarquiz.store.records import Mode
+    from lunarquiz.store.store import Store
 
 
 def _positive_int(text: str) -> int:
@@ -79,12 +84,51 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         choices=DIFFICULTIES,
         help="only questions of this difficulty (repeatable)",
     )
+    modes = parser.add_mutually_exclusive_group()
+    modes.add_argument(
+        "--review", action="store_true", help="the questions you got wrong, most recent and most often first"
+    )
+    modes.add_argument("--study", action="store_true", help="spaced repetition: the questions due, then new ones")
+    add_player_options(parser)
     parser.add_argument(
         "--plain",
         action="store_true",
         help="line by line, for screen readers and pipes (chosen by itself when input or output is not a terminal)",
     )
     parser.set_defaults(handler=play)
+
+
+def add_player_options(parser: argparse.ArgumentParser) -> None:
+    """``--player`` and ``--data-dir``, shared by the home screen and ``play``."""
+    parser.add_argument("--player", metavar="NAME", help="who is playing (default: the last player)")
+    parser.add_argument(
+        "--data-dir", metavar="DIR", help="where scores are kept (default: $LUNARQUIZ_DATA_DIR or your data folder)"
+    )
+
+
+def open_store(args: argparse.Namespace) -> Store:
+    """The store in the data folder the arguments name (it never raises for a bad file or disk)."""
+    from lunarquiz.store.store import Store
+
+    return Store.open_default(getattr(args, "data_dir", None))
+
+
+def player_name(args: argparse.Namespace, store: Store) -> str | None:
+    """The player named on the command line (remembered), else the last one."""
+    name = " ".join((getattr(args, "player", None) or "").split())
+    if name:
+        store.remember_player(name)
+        return name
+    return store.last_player()
+
+
+def mode_from(args: argparse.Namespace) -> Mode:
+    """The round's mode: review, study, practice or timed."""
+    if getattr(args, "review", False):
+        return "review"
+    if getattr(args, "study", False):
+        return "study"
+    return "practice" if args.practice or args.untimed else "timed"
 
 
 def settings_from(args: argparse.Namespace) -> RoundSettings:
@@ -113,46 +157,70 @@ def wants_plain(args: argparse.Namespace) -> bool:
 
 def play(args: argparse.Namespace) -> int:
     """A round at once over the named banks (the built-in ones when none are named)."""
-    return run_play(args.bank, settings=settings_from(args), seed=args.seed, plain=wants_plain(args))
-
-
-def run_play(paths: Sequence[str], *, settings: RoundSettings, seed: int | None, plain: bool = False) -> int:
-    """Load the banks, report those that fail, and play a round over the rest."""
     from lunarquiz.banks.discovery import load_library
-    from lunarquiz.core.selection import select_questions
 
-    library = load_library(list(paths) if paths else None)
-    for failed in library.failed:
-        for problem in failed.errors or failed.problems:
-            print(problem.format(), file=sys.stderr)
+    library = load_library(list(args.bank) if args.bank else None)
+    report_failed(library)
     if not library.banks:
         print("lunarquiz: no bank could be loaded, so there is nothing to play", file=sys.stderr)
         return 1
-    questions = select_questions(library.banks, tags=settings.tags, difficulties=settings.difficulties)
-    if not questions:
+    settings = settings_from(args)
+    from lunarquiz.core.selection import select_questions
+
+    if not select_questions(library.banks, tags=settings.tags, difficulties=settings.difficulties):
         print("lunarquiz: no question matches the --tag and --difficulty given", file=sys.stderr)
         return 1
-    if plain:
-        return run_plain(library, settings=settings, seed=seed)
-    from lunarquiz.ui.app import LunarQuizApp
+    store = open_store(args)
+    try:
+        player = player_name(args, store)
+        if wants_plain(args):
+            return run_plain(library, store, player, settings=settings, mode=mode_from(args), seed=args.seed)
+        from lunarquiz.ui.app import LunarQuizApp
 
-    LunarQuizApp(library, seed=seed, play=(library.banks, settings)).run()
-    return 0
+        app = LunarQuizApp(
+            library, store=store, player=player, seed=args.seed, play=(library.banks, settings), mode=mode_from(args)
+        )
+        app.run()
+        return 0
+    finally:
+        store.close()
 
 
-def run_plain(library: object, *, settings: RoundSettings, seed: int | None) -> int:
-    """Play one round line by line on standard input and output."""
+def report_failed(library: Library) -> None:
+    """Every error of every bank that did not load, on standard error."""
+    for failed in library.failed:
+        for problem in failed.errors or failed.problems:
+            print(problem.format(), file=sys.stderr)
+
+
+def run_plain(
+    library: Library, store: Store, player: str | None, *, settings: RoundSettings, mode: Mode, seed: int | None
+) -> int:
+    """Play one round line by line on standard input and output, saving each answer."""
     import random
     import time
+    from dataclasses import replace
+    from datetime import UTC, datetime
 
-    from lunarquiz.banks.discovery import Library
     from lunarquiz.core.round import Round
     from lunarquiz.core.selection import select_questions
     from lunarquiz.plain.session import play_plain
+    from lunarquiz.store.session import StoreRecorder, review_questions, study_questions
 
-    assert isinstance(library, Library)
+    name = player or "player"
     questions = select_questions(library.banks, tags=settings.tags, difficulties=settings.difficulties)
+    if mode == "review":
+        questions, settings = review_questions(store, name, questions), replace(settings, in_order=True)
+    elif mode == "study":
+        questions = study_questions(store, name, questions, datetime.now(UTC))
+        settings = replace(settings, in_order=True)
+    for notice in store.take_notices():
+        print(f"lunarquiz: {notice}", file=sys.stderr)
+    if not questions:
+        print(f"lunarquiz: no questions to {mode} yet", file=sys.stderr)
+        return 1
     round_ = Round(questions, rng=random.Random(seed), clock=time.monotonic, settings=settings)
+    recorder = StoreRecorder(store, name, "practice" if mode == "timed" and settings.practice else mode, round_)
     sources = {bank.id: bank.source for bank in library.banks}
 
     def read_line() -> str | None:
@@ -167,8 +235,11 @@ def run_plain(library: object, *, settings: RoundSettings, seed: int | None) -> 
         read_line=read_line,
         write=write,
         clock=time.monotonic,
+        recorder=recorder,
         source_of=lambda bank_id: sources.get(bank_id, ""),
     )
+    for notice in store.take_notices():
+        print(f"lunarquiz: {notice}", file=sys.stderr)
     return 0
 
 
@@ -176,17 +247,19 @@ def run_home(args: argparse.Namespace) -> int:
     """The home screen with every bank found; a plain round when not on a terminal."""
     from lunarquiz.banks.discovery import default_bank_paths, load_library
 
-    extra = list(getattr(args, "bank", []) or [])
-    library = load_library([*default_bank_paths(), *extra])
-    for failed in library.failed:
-        for problem in failed.errors or failed.problems:
-            print(problem.format(), file=sys.stderr)
-    if wants_plain(args):
-        if not library.banks:
-            print("lunarquiz: no bank could be loaded, so there is nothing to play", file=sys.stderr)
-            return 1
-        return run_plain(library, settings=RoundSettings(questions=10), seed=None)
-    from lunarquiz.ui.app import LunarQuizApp
+    library = load_library([*default_bank_paths(), *(getattr(args, "bank", []) or [])])
+    report_failed(library)
+    store = open_store(args)
+    try:
+        player = player_name(args, store)
+        if wants_plain(args):
+            if not library.banks:
+                print("lunarquiz: no bank could be loaded, so there is nothing to play", file=sys.stderr)
+                return 1
+            return run_plain(library, store, player, settings=RoundSettings(questions=10), mode="timed", seed=None)
+        from lunarquiz.ui.app import LunarQuizApp
 
-    LunarQuizApp(library).run()
-    return 0
+        LunarQuizApp(library, store=store, player=player).run()
+        return 0
+    finally:
+        store.close()

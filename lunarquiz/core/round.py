@@ -44,6 +44,8 @@ class RoundSettings:
     """Untimed, and every right answer earns flat points (also what ``--untimed`` asks for)."""
     time_multiplier: float = 1.0
     """More time for every question (1.5 gives half as much again), an accommodation."""
+    in_order: bool = False
+    """Ask the questions in the order given (review and study rounds) instead of a random one."""
     tags: tuple[str, ...] = ()
     """Ask only questions with one of these tags (none: any tag)."""
     difficulties: tuple[str, ...] = ()
@@ -112,7 +114,8 @@ class Round:
         self._clock = clock
         count = len(questions) if self.settings.questions is None else self.settings.questions
         count = max(1, min(count, len(questions)))
-        self.questions: tuple[Question, ...] = tuple(rng.sample(list(questions), count))
+        ordered = list(questions)[:count] if self.settings.in_order else rng.sample(list(questions), count)
+        self.questions: tuple[Question, ...] = tuple(ordered)
         self.outcomes: list[Outcome] = []
         self.phase = Phase.ASKING
         self._streak = 0

@@ -1,22 +1,42 @@
-"""The Textual app: it holds the library, the clock and the random generator, and moves between screens."""
+"""The Textual app: it holds the library, the store, the clocks and the random generator, and moves between screens."""
 
 from __future__ import annotations
 
 import random
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from datetime import UTC, datetime
 
 from textual.app import App
 
 from lunarquiz.banks.discovery import Library
-from lunarquiz.core.model import Bank
+from lunarquiz.core.model import Bank, Question
+from lunarquiz.core.results import Outcome
 from lunarquiz.core.round import Clock, Round, RoundSettings
 from lunarquiz.core.selection import select_questions
+from lunarquiz.store.records import Mode
+from lunarquiz.store.session import StoreRecorder, review_questions, study_questions
+from lunarquiz.store.store import Store
 from lunarquiz.ui.screens.confirm import ConfirmScreen
 from lunarquiz.ui.screens.home import HomeScreen
+from lunarquiz.ui.screens.player import PlayerScreen
 from lunarquiz.ui.screens.question import QuestionScreen
 from lunarquiz.ui.screens.results import ResultsScreen
 from lunarquiz.ui.widgets.too_small import BREAKPOINTS_TALL, BREAKPOINTS_WIDE
+
+WallClock = Callable[[], datetime]
+"""The date and time in UTC (for study schedules), injected like the monotonic clock."""
+
+NOTHING_TO_PLAY: dict[str, str] = {
+    "review": "Nothing to review yet: questions you get wrong come back here.",
+    "study": "Nothing to study: every question is scheduled for later.",
+}
+
+
+def utc_now() -> datetime:
+    """The current date and time in UTC."""
+    return datetime.now(UTC)
 
 
 class LunarQuizApp(App[None]):
@@ -31,25 +51,76 @@ class LunarQuizApp(App[None]):
         self,
         library: Library,
         *,
+        store: Store | None = None,
+        player: str | None = None,
         clock: Clock = time.monotonic,
+        now: WallClock = utc_now,
         seed: int | None = None,
         play: tuple[Sequence[Bank], RoundSettings] | None = None,
+        mode: Mode = "timed",
     ) -> None:
-        """``play`` starts a round at once with those banks, instead of the home screen."""
+        """``play`` starts a round at once (in ``mode``) with those banks, instead of the home screen.
+
+        Without a ``store`` nothing is saved (tests, and a disk that cannot be written).
+        """
         super().__init__()
         self.library = library
+        self.store = store or Store.unsaved()
+        self.player = player or self.store.last_player()
         self.clock = clock
+        self.now = now
         self.rng = random.Random(seed)
         self._play = play
-        self._last: tuple[tuple[Bank, ...], RoundSettings] | None = None
+        self._mode: Mode = mode
+        self._last: tuple[tuple[Bank, ...], RoundSettings, Mode] | None = None
         self.round: Round | None = None
+        self.recorder: StoreRecorder | None = None
 
     def on_mount(self) -> None:
+        self.show_store_notices()
         if self._play is not None:
             banks, settings = self._play
-            self.start_round(banks, settings)
+            if self.player is None:
+                self.player = "player"
+            self.start_round(banks, settings, self._mode)
         else:
             self.push_screen(HomeScreen(self.library))
+            if self.player is None:
+                self.ask_player()
+
+    # -- the player and the store -------------------------------------------------
+
+    def ask_player(self) -> None:
+        """Ask who is playing (the first time, and whenever the player wants to change)."""
+
+        def chosen(name: str | None) -> None:
+            if name:
+                self.player = name
+                self.store.remember_player(name)
+                self.show_store_notices()
+                if isinstance(self.screen, HomeScreen):
+                    self.screen.refresh_player()
+
+        self.push_screen(PlayerScreen(self.player or "", self.store.players()), chosen)
+
+    def action_ask_player(self) -> None:
+        """Change who is playing."""
+        self.ask_player()
+
+    def action_open_progress(self, which: str) -> None:
+        """Open the history, statistics or leaderboard screen."""
+        self.open_progress(which)
+
+    def show_store_notices(self) -> None:
+        """Tell the player what the store had to do (a damaged file moved aside, saving turned off)."""
+        for notice in self.store.take_notices():
+            self.notify(notice, title="Saving", severity="warning", timeout=12)
+
+    def record(self, outcome: Outcome) -> None:
+        """Save one answer as soon as it is given."""
+        if self.recorder is not None:
+            self.recorder.answered(outcome)
+            self.show_store_notices()
 
     # -- moving between screens -------------------------------------------------
 
@@ -59,22 +130,45 @@ class LunarQuizApp(App[None]):
         else:
             self.push_screen(screen)
 
-    def start_round(self, banks: Sequence[Bank], settings: RoundSettings) -> None:
-        """Start a new round over the questions of ``banks`` that the settings' filters let through."""
+    def questions_for(self, banks: Sequence[Bank], settings: RoundSettings, mode: Mode) -> list[Question]:
+        """The questions a round in ``mode`` may ask, in the order review and study rounds want."""
         questions = select_questions(banks, tags=settings.tags, difficulties=settings.difficulties)
+        if mode == "review":
+            return review_questions(self.store, self.player or "", questions)
+        if mode == "study":
+            return study_questions(self.store, self.player or "", questions, self.now())
+        return questions
+
+    def start_round(self, banks: Sequence[Bank], settings: RoundSettings, mode: Mode = "timed") -> None:
+        """Start a new round over ``banks`` in ``mode`` (timed, practice, review or study)."""
+        if mode in ("review", "study"):
+            settings = replace(settings, in_order=True)
+        questions = self.questions_for(banks, settings, mode)
         if not questions:
-            self.notify("No question matches that tag and difficulty: choose another.", severity="error")
-            if not self.screen_stack or len(self.screen_stack) == 1:
+            message = NOTHING_TO_PLAY.get(mode, "No question matches that tag and difficulty: choose another.")
+            self.notify(message, severity="warning")
+            if len(self.screen_stack) <= 1:
                 self.go_home()
             return
-        self._last = (tuple(banks), settings)
+        self._last = (tuple(banks), settings, mode)
         self.round = Round(questions, rng=self.rng, clock=self.clock, settings=settings)
+        stored_mode: Mode = "practice" if mode == "timed" and settings.practice else mode
+        self.recorder = StoreRecorder(self.store, self.player or "player", stored_mode, self.round, self.now)
+        self.show_store_notices()
         self._show(QuestionScreen(self.round))
+
+    def _results(self, round_: Round) -> ResultsScreen:
+        results = round_.results()
+        if self.recorder is not None:
+            self.recorder.ended(results)
+            self.show_store_notices()
+        end = self.recorder.end if self.recorder is not None else None
+        return ResultsScreen(results, end=end)
 
     def next_question(self, round_: Round) -> None:
         """After the feedback: the next question, or the results when the round is over."""
         if round_.advance() is None:
-            self._show(ResultsScreen(round_.results()))
+            self._show(self._results(round_))
         else:
             self._show(QuestionScreen(round_))
 
@@ -84,7 +178,7 @@ class LunarQuizApp(App[None]):
         def answered(yes: bool | None) -> None:
             if yes:
                 round_.abandon()
-                self._show(ResultsScreen(round_.results()))
+                self._show(self._results(round_))
 
         self.push_screen(
             ConfirmScreen("Leave this round? It ends here and shows your results so far.", "Leave", "Keep playing"),
@@ -92,7 +186,7 @@ class LunarQuizApp(App[None]):
         )
 
     def play_again(self) -> None:
-        """Another round with the banks and settings of the last one."""
+        """Another round with the banks, settings and mode of the last one."""
         if self._last is not None:
             self.start_round(*self._last)
 
@@ -100,6 +194,22 @@ class LunarQuizApp(App[None]):
         """Back to the home screen."""
         self._show(HomeScreen(self.library))
 
+    def open_progress(self, which: str) -> None:
+        """Open the history, statistics or leaderboard screen over the home screen."""
+        from lunarquiz.ui.screens.progress import HistoryScreen, LeaderboardScreen, StatisticsScreen
+
+        screens = {"history": HistoryScreen, "statistics": StatisticsScreen, "leaderboard": LeaderboardScreen}
+        self.push_screen(screens[which]())
+
     def bank_source(self, bank_id: str) -> str:
         """The source a bank names (for the feedback screen), or an empty string."""
         return next((bank.source for bank in self.library.banks if bank.id == bank_id), "")
+
+    def question_prompt(self, bank_id: str, question_id: str) -> str:
+        """A question's prompt by its ids (for statistics), or its id when the bank is not loaded."""
+        for bank in self.library.banks:
+            if bank.id == bank_id:
+                for question in bank.questions:
+                    if question.id == question_id:
+                        return question.prompt
+        return question_id

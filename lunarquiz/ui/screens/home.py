@@ -17,6 +17,8 @@ from textual.widgets.option_list import Option
 from lunarquiz.banks.discovery import Library
 from lunarquiz.core.model import DIFFICULTIES, Bank
 from lunarquiz.core.round import RoundSettings
+from lunarquiz.store.records import Mode
+from lunarquiz.store.session import due_count
 from lunarquiz.ui.widgets.too_small import TooSmall
 
 if TYPE_CHECKING:
@@ -34,6 +36,15 @@ class RoundChoice:
 
     banks: tuple[Bank, ...]
     settings: RoundSettings
+    mode: Mode = "timed"
+
+
+MODES: tuple[tuple[str, Mode], ...] = (
+    ("Timed", "timed"),
+    ("Practice (untimed)", "practice"),
+    ("Review my mistakes", "review"),
+    ("Study (spaced repetition)", "study"),
+)
 
 
 def bank_line(bank: Bank) -> Text:
@@ -53,6 +64,10 @@ class HomeScreen(Screen[None]):
 
     BINDINGS = [
         Binding("s", "start", "Start"),
+        Binding("n", "app.ask_player", "Player"),
+        Binding("h", "app.open_progress('history')", "History"),
+        Binding("t", "app.open_progress('statistics')", "Stats"),
+        Binding("l", "app.open_progress('leaderboard')", "Leaderboard"),
         Binding("q", "app.quit", "Quit"),
     ]
 
@@ -69,6 +84,7 @@ class HomeScreen(Screen[None]):
         with Vertical(classes="body"):
             yield Static("lunarquiz", id="title", markup=False)
             yield Static("Pick a bank, then press Enter (or s) to start.", id="hint", markup=False)
+            yield Static("", id="player", markup=False)
             options = (
                 [Option(Text.assemble(("All banks", "bold"), f"\n  {total} questions"), id=ALL_BANKS)]
                 if len(banks) > 1
@@ -89,12 +105,7 @@ class HomeScreen(Screen[None]):
                     allow_blank=False,
                     id="length",
                 )
-                yield Select(
-                    [("Timed", "timed"), ("Practice (untimed)", "practice")],
-                    value="timed",
-                    allow_blank=False,
-                    id="mode",
-                )
+                yield Select(list(MODES), value="timed", allow_blank=False, id="mode")
             with Horizontal(classes="options"):
                 tags = sorted({tag for bank in banks for tag in bank.tags})
                 yield Select([("Any tag", ANY)] + [(tag, tag) for tag in tags], value=ANY, allow_blank=False, id="tag")
@@ -111,6 +122,27 @@ class HomeScreen(Screen[None]):
         banks = self.query_one("#banks", OptionList)
         banks.highlighted = 0 if banks.option_count else None
         banks.focus()
+        self.refresh_player()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_player()
+
+    def refresh_player(self) -> None:
+        """Show who is playing, and how many questions are due for their study."""
+        player = self.app.player
+        text = Text()
+        if player:
+            text.append("Player: ")
+            text.append(player, style="bold")
+            questions = [question for bank in self.library.banks for question in bank.questions]
+            due = due_count(self.app.store, player, questions, self.app.now())
+            if due:
+                text.append(f"  ·  {due} question{'s' if due != 1 else ''} due for study")
+        else:
+            text.append("No player yet: press n to say who is playing.")
+        if not self.app.store.saving:
+            text.append("  ·  not saving", style="italic")
+        self.query_one("#player", Static).update(text)
 
     def choice(self) -> RoundChoice | None:
         """The banks and settings picked, or None when no bank can be played."""
@@ -129,7 +161,8 @@ class HomeScreen(Screen[None]):
             tags=(tag,) if isinstance(tag, str) and tag != ANY else (),
             difficulties=(level,) if isinstance(level, str) and level != ANY else (),
         )
-        return RoundChoice(chosen, settings)
+        picked_mode: Mode = next((value for _, value in MODES if value == mode), "timed")
+        return RoundChoice(chosen, settings, picked_mode)
 
     @on(OptionList.OptionSelected, "#banks")
     @on(Button.Pressed, "#start")
@@ -139,4 +172,7 @@ class HomeScreen(Screen[None]):
         if picked is None:
             self.notify("There is no bank to play: add a bank file and start again.", severity="error")
             return
-        self.app.start_round(picked.banks, picked.settings)
+        if self.app.player is None:
+            self.app.ask_player()
+            return
+        self.app.start_round(picked.banks, picked.settings, picked.mode)

@@ -103,6 +103,7 @@ class QuestionScreen(Screen[None]):
     def _show_outcome(self, outcome: Outcome) -> None:
         from lunarquiz.ui.screens.feedback import FeedbackScreen
 
+        self.app.record(outcome)
         self.app.switch_screen(FeedbackScreen(self.round, outcome))
 
     def action_choose(self, index: int) -> None:

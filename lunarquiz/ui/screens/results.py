@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Static
 
 from lunarquiz.core.results import Outcome, Results
+from lunarquiz.store.records import RoundEnd
 from lunarquiz.ui.screens.feedback import RIGHT, TIME_UP, WRONG
 from lunarquiz.ui.widgets.too_small import TooSmall
 
@@ -20,9 +21,12 @@ if TYPE_CHECKING:
     from lunarquiz.ui.app import LunarQuizApp
 
 
-def summary(results: Results) -> Text:
-    """Score, accuracy, average answer time and best streak."""
+def summary(results: Results, end: RoundEnd | None = None) -> Text:
+    """Score, accuracy, average answer time and best streak; a personal best when it is one."""
     text = Text()
+    if end is not None and end.personal_best:
+        before = "" if end.previous_best is None else f" (your best was {end.previous_best:,})"
+        text.append(f"★ New personal best!{before}\n", style="bold")
     if results.abandoned:
         text.append(f"Round left after {results.answered} of {results.total_questions} questions.\n", style="italic")
     text.append("Score ", style="bold")
@@ -71,15 +75,16 @@ class ResultsScreen(Screen[None]):
 
     app: LunarQuizApp
 
-    def __init__(self, results: Results) -> None:
+    def __init__(self, results: Results, end: RoundEnd | None = None) -> None:
         super().__init__()
         self.results = results
+        self.end = end
 
     def compose(self) -> ComposeResult:
         yield TooSmall()
         with Vertical(classes="body"):
             yield Static("Results", id="title", markup=False)
-            yield Static(summary(self.results), id="summary", markup=False)
+            yield Static(summary(self.results, self.end), id="summary", markup=False)
             with VerticalScroll(id="review", can_focus=True):
                 for number, outcome in enumerate(self.results.outcomes, start=1):
                     classes = "entry -right" if outcome.correct else "entry -missed"

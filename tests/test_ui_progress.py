@@ -29,12 +29,18 @@ def store(tmp_path: Path) -> Store:
     opened.close()
 
 
-async def play_round(app: LunarQuizApp, pilot: Pilot[None], clock: FakeClock, *, right: bool, store: Store | None = None) -> None:
+async def play_round(
+    app: LunarQuizApp, pilot: Pilot[None], clock: FakeClock, *, right: bool, store: Store | None = None
+) -> None:
     """Answer every question (all right, or all wrong), checking each answer is saved when given."""
     while isinstance(app.screen, QuestionScreen):
         screen = app.screen
         clock.advance(2)
-        picks = sorted(screen.asked.correct) if right else [min(set(range(len(screen.asked.choices))) - screen.asked.correct)]
+        picks = (
+            sorted(screen.asked.correct)
+            if right
+            else [min(set(range(len(screen.asked.choices))) - screen.asked.correct)]
+        )
         if screen.asked.multiple:
             await pilot.press(*("abcd"[i] for i in picks), "enter")
         else:
@@ -48,7 +54,9 @@ async def play_round(app: LunarQuizApp, pilot: Pilot[None], clock: FakeClock, *,
         await pilot.pause()
 
 
-async def test_the_first_start_asks_who_is_playing_and_remembers(tmp_path: Path, clock: FakeClock, store: Store) -> None:
+async def test_the_first_start_asks_who_is_playing_and_remembers(
+    tmp_path: Path, clock: FakeClock, store: Store
+) -> None:
     app = make_app([write_bank(tmp_path)], clock, play=False, store=store, player=None)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -68,7 +76,9 @@ async def test_the_first_start_asks_who_is_playing_and_remembers(tmp_path: Path,
         assert isinstance(again.screen, PlayerScreen)
 
 
-async def test_answers_are_saved_as_given_and_a_best_is_announced(tmp_path: Path, clock: FakeClock, store: Store) -> None:
+async def test_answers_are_saved_as_given_and_a_best_is_announced(
+    tmp_path: Path, clock: FakeClock, store: Store
+) -> None:
     app = make_app([write_bank(tmp_path)], clock, store=store)
     async with app.run_test(size=SIZE) as pilot:
         await play_round(app, pilot, clock, right=True, store=store)
@@ -173,3 +183,46 @@ def test_progress_screen_snapshots(snap_compare: Any, tmp_path: Path, which: str
         assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
     finally:
         store.close()
+
+
+async def test_a_corrupt_store_is_moved_aside_and_the_game_still_starts(tmp_path: Path, clock: FakeClock) -> None:
+    path = tmp_path / "data" / "lunarquiz.db"
+    path.parent.mkdir()
+    path.write_bytes(b"this is not a database, just some bytes" * 100)
+    store = Store.open(path)
+    app = make_app([write_bank(tmp_path)], clock, play=False, store=store)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, HomeScreen)
+            messages = [notification.message for notification in app._notifications]
+            assert any("corrupt" in message or "moved" in message for message in messages), messages
+            aside = [p for p in path.parent.iterdir() if p.name.startswith("lunarquiz.db.corrupt-")]
+            assert len(aside) == 1 and str(aside[0].name) in " ".join(messages)
+            await pilot.press("s")
+            await pilot.pause()
+            assert isinstance(app.screen, QuestionScreen)
+    finally:
+        store.close()
+
+
+def test_a_corrupt_store_in_plain_mode_says_where_the_old_file_went(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from .conftest import ROOT
+
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "lunarquiz.db").write_bytes(b"\x00garbage" * 500)
+    result = subprocess.run(
+        [sys.executable, "-m", "lunarquiz", "play", "--bank", str(write_bank(tmp_path)), "--data-dir", str(data)],
+        input="1\n\n",
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+    )
+    assert result.returncode == 0 and "Traceback" not in result.stderr
+    assert "lunarquiz.db.corrupt-" in result.stderr
+    assert "Question 1 of 3" in result.stdout

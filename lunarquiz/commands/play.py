@@ -208,6 +208,7 @@ def run_plain(
     from lunarquiz.store.session import StoreRecorder, review_questions, study_questions
 
     name = player or "player"
+    settings = store.preferences(name).accommodate(settings)
     questions = select_questions(library.banks, tags=settings.tags, difficulties=settings.difficulties)
     if mode == "review":
         questions, settings = review_questions(store, name, questions), replace(settings, in_order=True)

@@ -75,6 +75,15 @@ VERSION_2 = (
 """FSRS cards for study rounds: ``card`` is ``fsrs.Card.to_json()``, ``due`` repeats its due time for queries."""
 
 
+VERSION_3 = (
+    """CREATE TABLE player_settings (
+        player_id INTEGER PRIMARY KEY REFERENCES players (id) ON DELETE CASCADE,
+        settings TEXT NOT NULL DEFAULT '{}'
+    )""",
+)
+"""Each player's remembered preferences (extra time, untimed, theme) as a JSON object."""
+
+
 def _run(statements: Sequence[str]) -> Migration:
     def step(db: sqlite3.Connection) -> None:
         for statement in statements:
@@ -95,7 +104,7 @@ def _add_cards(db: sqlite3.Connection) -> None:
         review_card(db, player_id, (bank_id, question_id), rating, from_text(answered_at))
 
 
-MIGRATIONS: tuple[Migration, ...] = (_run(VERSION_1), _add_cards)
+MIGRATIONS: tuple[Migration, ...] = (_run(VERSION_1), _add_cards, _run(VERSION_3))
 """Step N (1-based) takes a file from version N - 1 to N; never change a released step, add one."""
 CURRENT_VERSION = len(MIGRATIONS)
 

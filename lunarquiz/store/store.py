@@ -19,6 +19,7 @@ from lunarquiz.store import history, rounds, statistics, study
 from lunarquiz.store.database import immediate
 from lunarquiz.store.opening import open_file, reason
 from lunarquiz.store.paths import database_path
+from lunarquiz.store.preferences import Preferences, load_preferences, save_preferences
 from lunarquiz.store.records import (
     MODES,
     LeaderboardEntry,
@@ -135,6 +136,15 @@ class Store:
             lambda db: db.execute("SELECT name FROM players ORDER BY name").fetchall(), []
         )
         return [str(row[0]) for row in rows]
+
+    def preferences(self, name: str) -> Preferences:
+        """The player's remembered accommodations and theme (defaults when none)."""
+        return self._read(lambda db: load_preferences(db, _clean(name)), Preferences())
+
+    def save_preferences(self, name: str, preferences: Preferences, *, at: datetime | None = None) -> None:
+        """Remember the player's accommodations and theme."""
+        name, when = _clean(name), at or utc_now()
+        self._write(lambda db: save_preferences(db, name, preferences, when))
 
     # -- a round, as it is played ------------------------------------------
 

@@ -15,6 +15,7 @@ from lunarquiz.core.model import Bank, Question
 from lunarquiz.core.results import Outcome
 from lunarquiz.core.round import Clock, Round, RoundSettings
 from lunarquiz.core.selection import select_questions
+from lunarquiz.store.preferences import Preferences
 from lunarquiz.store.records import Mode
 from lunarquiz.store.session import StoreRecorder, review_questions, study_questions
 from lunarquiz.store.store import Store
@@ -23,6 +24,7 @@ from lunarquiz.ui.screens.home import HomeScreen
 from lunarquiz.ui.screens.player import PlayerScreen
 from lunarquiz.ui.screens.question import QuestionScreen
 from lunarquiz.ui.screens.results import ResultsScreen
+from lunarquiz.ui.themes import HIGH_CONTRAST
 from lunarquiz.ui.widgets.too_small import BREAKPOINTS_TALL, BREAKPOINTS_WIDE
 
 WallClock = Callable[[], datetime]
@@ -64,9 +66,11 @@ class LunarQuizApp(App[None]):
         Without a ``store`` nothing is saved (tests, and a disk that cannot be written).
         """
         super().__init__()
+        self.register_theme(HIGH_CONTRAST)
         self.library = library
         self.store = store or Store.unsaved()
         self.player = player or self.store.last_player()
+        self.preferences = self.store.preferences(self.player) if self.player else Preferences()
         self.clock = clock
         self.now = now
         self.rng = random.Random(seed)
@@ -77,12 +81,13 @@ class LunarQuizApp(App[None]):
         self.recorder: StoreRecorder | None = None
 
     def on_mount(self) -> None:
+        self.apply_theme()
         self.show_store_notices()
         if self._play is not None:
             banks, settings = self._play
             if self.player is None:
                 self.player = "player"
-            self.start_round(banks, settings, self._mode)
+            self.start_round(banks, self.accommodate(settings), self._mode)
         else:
             self.push_screen(HomeScreen(self.library))
             if self.player is None:
@@ -97,6 +102,8 @@ class LunarQuizApp(App[None]):
             if name:
                 self.player = name
                 self.store.remember_player(name)
+                self.preferences = self.store.preferences(name)
+                self.apply_theme()
                 self.show_store_notices()
                 if isinstance(self.screen, HomeScreen):
                     self.screen.refresh_player()
@@ -110,6 +117,23 @@ class LunarQuizApp(App[None]):
     def action_open_progress(self, which: str) -> None:
         """Open the history, statistics or leaderboard screen."""
         self.open_progress(which)
+
+    def apply_theme(self) -> None:
+        """Use the player's theme (the default when none is chosen or it is unknown)."""
+        wanted = self.preferences.theme
+        self.theme = wanted if wanted in self.available_themes else "textual-dark"
+
+    def set_preferences(self, preferences: Preferences) -> None:
+        """Use and remember the player's theme and accommodations."""
+        self.preferences = preferences
+        if self.player:
+            self.store.save_preferences(self.player, preferences)
+            self.show_store_notices()
+        self.apply_theme()
+
+    def accommodate(self, settings: RoundSettings) -> RoundSettings:
+        """The round settings with the player's extra time or untimed play applied."""
+        return self.preferences.accommodate(settings)
 
     def show_store_notices(self) -> None:
         """Tell the player what the store had to do (a damaged file moved aside, saving turned off)."""
@@ -197,8 +221,14 @@ class LunarQuizApp(App[None]):
     def open_progress(self, which: str) -> None:
         """Open the history, statistics or leaderboard screen over the home screen."""
         from lunarquiz.ui.screens.progress import HistoryScreen, LeaderboardScreen, StatisticsScreen
+        from lunarquiz.ui.screens.settings import SettingsScreen
 
-        screens = {"history": HistoryScreen, "statistics": StatisticsScreen, "leaderboard": LeaderboardScreen}
+        screens = {
+            "history": HistoryScreen,
+            "statistics": StatisticsScreen,
+            "leaderboard": LeaderboardScreen,
+            "settings": SettingsScreen,
+        }
         self.push_screen(screens[which]())
 
     def bank_source(self, bank_id: str) -> str:

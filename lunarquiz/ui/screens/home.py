@@ -68,6 +68,7 @@ class HomeScreen(Screen[None]):
         Binding("h", "app.open_progress('history')", "History"),
         Binding("t", "app.open_progress('statistics')", "Stats"),
         Binding("l", "app.open_progress('leaderboard')", "Leaderboard"),
+        Binding("o", "app.open_progress('settings')", "Settings"),
         Binding("q", "app.quit", "Quit"),
     ]
 
@@ -140,6 +141,11 @@ class HomeScreen(Screen[None]):
                 text.append(f"  ·  {due} question{'s' if due != 1 else ''} due for study")
         else:
             text.append("No player yet: press n to say who is playing.")
+        prefs = self.app.preferences
+        if prefs.untimed:
+            text.append("  ·  untimed")
+        elif prefs.time_multiplier != 1:
+            text.append(f"  ·  {prefs.time_multiplier:g} × time")
         if not self.app.store.saving:
             text.append("  ·  not saving", style="italic")
         self.query_one("#player", Static).update(text)
@@ -175,4 +181,4 @@ class HomeScreen(Screen[None]):
         if self.app.player is None:
             self.app.ask_player()
             return
-        self.app.start_round(picked.banks, picked.settings, picked.mode)
+        self.app.start_round(picked.banks, self.app.accommodate(picked.settings), picked.mode)

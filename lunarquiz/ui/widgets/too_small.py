@@ -1,14 +1,18 @@
-"""The notice shown instead of a screen when the terminal is too small to play."""
+"""The notice shown instead of a screen when the terminal is too small to play, and the size classes."""
 
 from __future__ import annotations
 
 from textual.widgets import Static
 
-MIN_WIDTH = 60
-MIN_HEIGHT = 20
+MIN_WIDTH = 40
+MIN_HEIGHT = 12
+COMFORTABLE_WIDTH = 60
+COMFORTABLE_HEIGHT = 20
 
-BREAKPOINTS_WIDE = [(0, "-too-narrow"), (MIN_WIDTH, "-wide-enough")]
-BREAKPOINTS_TALL = [(0, "-too-short"), (MIN_HEIGHT, "-tall-enough")]
+BREAKPOINTS_WIDE = [(0, "-too-narrow"), (MIN_WIDTH, "-narrow"), (COMFORTABLE_WIDTH, "-wide")]
+"""Screen classes by width: too narrow to play, narrow (compact layout), wide enough."""
+BREAKPOINTS_TALL = [(0, "-too-short"), (MIN_HEIGHT, "-short"), (COMFORTABLE_HEIGHT, "-tall")]
+"""Screen classes by height: too short to play, short (compact layout), tall enough."""
 
 
 class TooSmall(Static):

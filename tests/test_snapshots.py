@@ -81,3 +81,19 @@ def test_results_screen(snap_compare: Any, tmp_path: Path) -> None:
             await pilot.pause()
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_bilingual_bank_question_screen(snap_compare: Any) -> None:
+    """Chinese and Russian text (wide and Cyrillic characters) stay aligned with the English."""
+    from lunarquiz.banks.discovery import builtin_banks_dir
+
+    clock = FakeClock()
+    library = load_library([builtin_banks_dir() / "bilingual-sample.yaml"])
+    questions = [q for q in library.banks[0].questions if q.id == "station-place"]
+    assert questions
+    bank = library.banks[0]
+    from dataclasses import replace
+
+    only = replace(bank, questions=tuple(questions))
+    app = LunarQuizApp(library, player="Ana", clock=clock, now=lambda: NOW, seed=1, play=([only], RoundSettings()))
+    assert snap_compare(app, terminal_size=SIZE)

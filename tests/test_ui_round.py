@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from lunarquiz.ui.screens.confirm import ConfirmScreen
 from lunarquiz.ui.screens.feedback import FeedbackScreen
 from lunarquiz.ui.screens.home import HomeScreen
@@ -210,3 +212,18 @@ async def test_a_quick_run_of_arrow_keys_lands_where_the_marker_shows(tmp_path: 
         await pilot.pause()
         assert isinstance(app.screen, FeedbackScreen)
         assert app.screen.outcome.chosen == {2}
+
+
+async def test_no_color_still_says_right_and_wrong_in_words(
+    tmp_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app([write_bank(tmp_path)], clock, seed=1)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, QuestionScreen)
+        assert app.no_color
+        await pilot.press(str(min(screen.asked.correct) + 1) if not screen.asked.multiple else "enter")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "✔ Right!" in text or "✘ Wrong" in text

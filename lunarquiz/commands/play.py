@@ -231,14 +231,18 @@ def run_plain(
     def write(line: str) -> None:
         print(line, flush=True)
 
-    play_plain(
-        round_,
-        read_line=read_line,
-        write=write,
-        clock=time.monotonic,
-        recorder=recorder,
-        source_of=lambda bank_id: sources.get(bank_id, ""),
-    )
+    try:
+        play_plain(
+            round_,
+            read_line=read_line,
+            write=write,
+            clock=time.monotonic,
+            recorder=recorder,
+            source_of=lambda bank_id: sources.get(bank_id, ""),
+        )
+    except KeyboardInterrupt:
+        print("\nStopped. Every answer you gave is saved; the round shows as unfinished.", flush=True)
+        return 130
     for notice in store.take_notices():
         print(f"lunarquiz: {notice}", file=sys.stderr)
     return 0

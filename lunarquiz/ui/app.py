@@ -9,6 +9,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 
 from textual.app import App
+from textual.binding import Binding
 
 from lunarquiz.banks.discovery import Library
 from lunarquiz.core.model import Bank, Question
@@ -46,6 +47,10 @@ class LunarQuizApp(App[None]):
 
     CSS_PATH = "lunarquiz.tcss"
     TITLE = "lunarquiz"
+    BINDINGS = [
+        # Ctrl+C quits at once, as in any terminal program; a round in progress stays saved as unfinished.
+        Binding("ctrl+c", "quit", "Quit", show=False, priority=True),
+    ]
     HORIZONTAL_BREAKPOINTS = BREAKPOINTS_WIDE
     VERTICAL_BREAKPOINTS = BREAKPOINTS_TALL
 

@@ -7,6 +7,7 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
+from lunarquiz.commands.arguments import bounded_int, bounded_number
 from lunarquiz.core.model import DIFFICULTIES
 from lunarquiz.core.round import RoundSettings
 
@@ -16,34 +17,9 @@ if TYPE_CHECKING:
     from lunarquiz.store.store import Store
 
 
-def _positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be 1 or more")
-    return value
-
-
-def _seconds(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
-    if not 0 < value <= 3600:
-        raise argparse.ArgumentTypeError("must be more than 0 and at most 3600 seconds")
-    return value
-
-
-def _multiplier(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number, like 1.5 or 2") from None
-    if not 1 <= value <= 10:
-        raise argparse.ArgumentTypeError("must be from 1 to 10")
-    return value
+QUESTION_COUNT = bounded_int(1, 100_000, what="a whole number of questions")
+SECONDS = bounded_number(float, 0, 3600, what="a number of seconds", low_inclusive=False)
+MULTIPLIER = bounded_number(float, 1, 10, what="a number, like 1.5 or 2")
 
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -59,12 +35,12 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="a bank file or folder (repeatable); default: the built-in banks and your banks folder",
     )
     parser.add_argument(
-        "--questions", type=_positive_int, default=10, metavar="N", help="how many questions (default: 10)"
+        "--questions", type=QUESTION_COUNT, default=10, metavar="N", help="how many questions (default: 10)"
     )
-    parser.add_argument("--time", type=_seconds, metavar="SECONDS", help="seconds per question, for every question")
+    parser.add_argument("--time", type=SECONDS, metavar="SECONDS", help="seconds per question, for every question")
     parser.add_argument(
         "--time-multiplier",
-        type=_multiplier,
+        type=MULTIPLIER,
         default=1.0,
         metavar="X",
         help="more time for every question, e.g. 1.5 or 2",

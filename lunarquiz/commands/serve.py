@@ -7,17 +7,12 @@ import shlex
 import sys
 from collections.abc import Sequence
 
+from lunarquiz.commands.arguments import bounded_int
+
 LOOPBACK = "127.0.0.1"
 
 
-def _port(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a port number") from None
-    if not 1 <= value <= 65535:
-        raise argparse.ArgumentTypeError("must be from 1 to 65535")
-    return value
+PORT = bounded_int(1, 65535, what="a port number")
 
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -31,7 +26,7 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--host", default=LOOPBACK, help=f"the address to listen on (default: {LOOPBACK}, this computer only)"
     )
-    parser.add_argument("--port", type=_port, default=8000, help="the port to listen on (default: 8000)")
+    parser.add_argument("--port", type=PORT, default=8000, help="the port to listen on (default: 8000)")
     parser.add_argument(
         "--bank", action="append", default=[], metavar="PATH", help="a bank file or folder to offer too (repeatable)"
     )

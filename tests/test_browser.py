@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -17,6 +18,14 @@ from .conftest import ROOT
 CHROMIUM = os.environ.get("LUNARQUIZ_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 INSTALL_HINT = "Chromium is needed for the browser test: as root, run `apt-get update && apt-get install -y chromium`."
 ARTIFACTS = ROOT / "test-artifacts"
+
+
+ESCAPE = re.compile(r"\x1b\[[0-9;?$]*[A-Za-z]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\\\)")
+
+
+def plain_text(frames: list[str]) -> str:
+    """What the app sent over the websocket, without terminal escape sequences."""
+    return ESCAPE.sub("", "".join(frames))
 
 
 def free_port() -> int:
@@ -70,16 +79,27 @@ def test_the_home_screen_arrives_in_a_browser(tmp_path: Path) -> None:
                 page.on("websocket", on_websocket)
                 page.goto(f"http://127.0.0.1:{port}/", timeout=30_000)
                 page.get_by_text("lunarquiz").first.click(timeout=30_000)  # the start page's title card
-                deadline = time.monotonic() + 60
-                while time.monotonic() < deadline and not any("Pick a bank" in frame for frame in frames):
-                    page.wait_for_timeout(250)
+
+                def wait_for(phrase: str) -> bool:
+                    deadline = time.monotonic() + 60
+                    while time.monotonic() < deadline:
+                        if phrase in plain_text(frames):
+                            return True
+                        page.wait_for_timeout(250)
+                    return False
+
+                assert wait_for("Who is playing?"), "the first-start question never arrived"
+                page.mouse.click(600, 400)  # give the terminal the keyboard
+                page.keyboard.type("Ana")
+                page.keyboard.press("Enter")
+                assert wait_for("Pick a bank"), "the home screen never arrived"
                 ARTIFACTS.mkdir(exist_ok=True)
                 page.wait_for_timeout(1000)
                 page.screenshot(path=str(ARTIFACTS / "browser-home.png"))
             finally:
                 browser.close()
-        text = "".join(frames)
-        assert "Pick a bank" in text, f"the home screen never arrived; {len(frames)} frames received"
+        text = plain_text(frames)
+        assert "Player: Ana" in text
         assert "International Lunar Research Station" in text
     finally:
         server.terminate()

@@ -38,7 +38,9 @@ def wait_for_port(port: int, process: subprocess.Popen[bytes], timeout: float = 
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise AssertionError(f"lunarquiz serve exited early: {process.stderr.read().decode() if process.stderr else ''}")
+            raise AssertionError(
+                f"lunarquiz serve exited early: {process.stderr.read().decode() if process.stderr else ''}"
+            )
         with socket.socket() as sock:
             if sock.connect_ex(("127.0.0.1", port)) == 0:
                 return
@@ -74,7 +76,12 @@ def test_the_home_screen_arrives_in_a_browser(tmp_path: Path) -> None:
                 page = browser.new_page(viewport={"width": 1200, "height": 800})
 
                 def on_websocket(ws) -> None:  # type: ignore[no-untyped-def]
-                    ws.on("framereceived", lambda payload: frames.append(payload if isinstance(payload, str) else payload.decode("utf-8", "replace")))
+                    ws.on(
+                        "framereceived",
+                        lambda payload: frames.append(
+                            payload if isinstance(payload, str) else payload.decode("utf-8", "replace")
+                        ),
+                    )
 
                 page.on("websocket", on_websocket)
                 page.goto(f"http://127.0.0.1:{port}/", timeout=30_000)

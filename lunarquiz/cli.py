@@ -9,7 +9,19 @@ from importlib import import_module
 
 from lunarquiz import __version__
 
-COMMANDS = ("play", "banks", "validate", "new_bank", "schema", "stats", "results", "serve")
+COMMANDS = (
+    "play",
+    "banks",
+    "validate",
+    "new_bank",
+    "schema",
+    "import_bank",
+    "export_bank",
+    "generate",
+    "stats",
+    "results",
+    "serve",
+)
 """Modules of ``lunarquiz.commands``, in the order of the help; each has ``add_parser``.
 
 A command module imports only the standard library at its top; what a command

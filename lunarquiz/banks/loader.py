@@ -6,6 +6,7 @@ import gc
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from lunarquiz.banks.limits import MAX_BANK_BYTES_VARIABLE, bank_byte_limit, describe_size
 from lunarquiz.banks.problems import BankError, Problem
 from lunarquiz.banks.reader import read_bank
 from lunarquiz.banks.strict_yaml import parse
@@ -76,26 +77,64 @@ def check_text(path: str, text: str) -> Checked:
     return Checked(path, bank, tuple(sorted(problems + found, key=lambda p: (p.line, p.column))))
 
 
-def check_file(path: str | Path) -> Checked:
-    """Check one bank file: every problem in it, and the bank when there are no errors."""
+def read_limited(path: str | Path, max_bytes: int | None = None) -> tuple[bytes | None, list[Problem]]:
+    """The bytes of ``path``, or the problems; a file over the size limit is refused before it is read.
+
+    ``max_bytes`` overrides the limit (see ``limits.bank_byte_limit``). The size is checked
+    with ``stat`` first, and at most one byte past the limit is ever read, so a file that
+    grows meanwhile, or a device or pipe with no end, is refused too.
+    """
     name = str(path)
     try:
-        data = Path(path).read_bytes()
+        limit = bank_byte_limit(max_bytes)
+    except ValueError as error:
+        return None, [Problem(name, 0, 0, str(error))]
+    try:
+        size = Path(path).stat().st_size
+        if size > limit:
+            return None, [_too_big(name, size, limit)]
+        with open(path, "rb") as handle:
+            data = handle.read(limit + 1)
     except FileNotFoundError:
-        return Checked(name, None, (Problem(name, 0, 0, "no such file"),))
+        return None, [Problem(name, 0, 0, "no such file")]
     except IsADirectoryError:
-        return Checked(name, None, (Problem(name, 0, 0, "this is a folder, not a bank file"),))
+        return None, [Problem(name, 0, 0, "this is a folder, not a bank file")]
     except OSError as error:
-        return Checked(name, None, (Problem(name, 0, 0, f"cannot read the file: {error.strerror or error}"),))
+        return None, [Problem(name, 0, 0, f"cannot read the file: {error.strerror or error}")]
+    if len(data) > limit:
+        return None, [_too_big(name, len(data), limit, more=True)]
+    return data, []
+
+
+def _too_big(name: str, size: int, limit: int, *, more: bool = False) -> Problem:
+    return Problem(
+        name,
+        0,
+        0,
+        f"the file is {'more than ' if more else ''}{describe_size(size if not more else limit)}, "
+        f"over the size limit of {describe_size(limit)}",
+        f"split it into smaller banks, or raise the limit: {MAX_BANK_BYTES_VARIABLE}=64M",
+    )
+
+
+def check_file(path: str | Path, *, max_bytes: int | None = None) -> Checked:
+    """Check one bank file: every problem in it, and the bank when there are no errors.
+
+    ``max_bytes`` overrides the size limit (default: ``LUNARQUIZ_MAX_BANK_BYTES``, else 32 MiB).
+    """
+    name = str(path)
+    data, problems = read_limited(path, max_bytes)
+    if data is None:
+        return Checked(name, None, tuple(problems))
     text, problems = decode(name, data)
     if text is None:
         return Checked(name, None, tuple(problems))
     return check_text(name, text)
 
 
-def load_bank(path: str | Path) -> Bank:
+def load_bank(path: str | Path, *, max_bytes: int | None = None) -> Bank:
     """The bank in ``path``; raises BankError listing every problem when it has errors."""
-    checked = check_file(path)
+    checked = check_file(path, max_bytes=max_bytes)
     if checked.bank is None:
         raise BankError(checked.errors or checked.problems)
     return checked.bank

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from lunarquiz.core.text import clean_text
+
 
 @dataclass(frozen=True, slots=True)
 class Problem:
@@ -26,10 +28,13 @@ class Problem:
         return self.severity == "error"
 
     def format(self) -> str:
-        """``file:line:col: severity: message (hint)``, the form editors and CI logs understand."""
+        """``file:line:col: severity: message (hint)``, the form editors and CI logs understand.
+
+        Safe to print: any control character in it is shown as a visible symbol.
+        """
         place = self.path if self.line == 0 else f"{self.path}:{self.line}:{self.column}"
         text = f"{place}: {self.severity}: {self.message}"
-        return f"{text} (hint: {self.hint})" if self.hint else text
+        return clean_text(f"{text} (hint: {self.hint})" if self.hint else text)
 
 
 class BankError(Exception):

@@ -1,23 +1,37 @@
-"""Turn a bank's YAML node tree into a Bank, collecting every problem with its place."""
+"""Turn a bank's YAML node tree into a Bank of clean text, collecting every problem with its place."""
 
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from lunarquiz.banks import format as fmt
+from lunarquiz.banks.limits import MAX_PROBLEMS
 from lunarquiz.banks.problems import Problem
 from lunarquiz.banks.strict_yaml import MERGE_TAG, STANDARD_TAGS, position
 from lunarquiz.core.model import DIFFICULTIES, TRUE_FALSE_CHOICES, Bank, Kind, Question
+from lunarquiz.core.text import clean_text, unsafe_characters
 
 _TAG = "tag:yaml.org,2002:"
 _BOOL_WORDS = {"true": True, "false": False}
 _NUMBER_TAGS = (_TAG + "int", _TAG + "float")
 
+_MAX_HINT_OPTIONS = 50
+_MAX_HINT_LENGTH = 200
+"""Past these, a "did you mean" hint is not looked for (see ``_closest``)."""
+
 Items = list[tuple[Node, str]]
 """Text values with the nodes they were read from."""
+
+
+class _TooMany(Exception):
+    """More than MAX_PROBLEMS errors: the bank cannot load, and listing more would help no one."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.message)
+        self.problem = problem
 
 
 class _Reader:
@@ -31,6 +45,10 @@ class _Reader:
     def __init__(self, path: str) -> None:
         self.path = path
         self.problems: list[Problem] = []
+        self.hidden_warnings = 0
+        """Warnings past MAX_PROBLEMS, counted but not listed."""
+        self._errors = 0
+        self._warnings = 0
         self._read: set[int] = set()
         self._reported: set[Problem] = set()
 
@@ -44,12 +62,22 @@ class _Reader:
         self.report(Problem(*position(self.path, node), message, hint, "warning"))
 
     def report(self, problem: Problem) -> None:
-        if problem not in self._reported:  # an aliased node, met again, is not reported again
-            self._reported.add(problem)
-            self.problems.append(problem)
+        if problem in self._reported:  # an aliased node, met again, is not reported again
+            return
+        self._reported.add(problem)
+        if problem.is_error:
+            self._errors += 1
+            if self._errors > MAX_PROBLEMS:
+                raise _TooMany(problem)
+        elif self._warnings >= MAX_PROBLEMS:
+            self.hidden_warnings += 1
+            return
+        else:
+            self._warnings += 1
+        self.problems.append(problem)
 
     def error_count(self) -> int:
-        return sum(1 for problem in self.problems if problem.is_error)
+        return self._errors
 
     def first_visit(self, node: Node) -> bool:
         """Whether ``node`` is read here for the first time (else it is an alias of a node already read)."""
@@ -61,7 +89,11 @@ class _Reader:
     # -- scalar readers (None when the value is wrong, after reporting it) ----
 
     def text(self, node: Node, what: str, *, allow_empty: bool = False) -> str | None:
-        """A text value: quoted text exactly as written; numbers, dates and other plain values as written."""
+        """A text value: quoted text exactly as written; numbers, dates and other plain values as written.
+
+        Control and bidirectional characters (which only YAML escapes can make: raw ones
+        are refused by the YAML layer) come back as visible symbols, with a warning.
+        """
         if not isinstance(node, ScalarNode):
             self.error(node, f"{what} must be text, not {_shape(node)}", _quote_hint(node))
             return None
@@ -74,7 +106,15 @@ class _Reader:
         if not value.strip() and not allow_empty:
             self.error(node, f"{what} is empty", "write a value after the colon")
             return None
-        return value
+        unsafe = unsafe_characters(value)
+        if unsafe:
+            self.warn(
+                node,
+                f"{what} holds {', '.join(unsafe[:3])}{' and more' if len(unsafe) > 3 else ''}: "
+                "control or bidirectional characters, which lunarquiz shows as visible symbols",
+                r"remove them; an escape like \e, \a, \x9b or \u202e in quotes makes one",
+            )
+        return clean_text(value)
 
     def identifier(self, node: Node, what: str) -> str | None:
         value = self.text(node, what)
@@ -139,8 +179,8 @@ class _Reader:
                 continue  # a duplicate key or a merge key, reported by the YAML layer
             seen.add(key.value)
             if key.value not in names:
-                close = difflib.get_close_matches(key.value, names, n=1, cutoff=0.6)
-                hint = f"did you mean {close[0]!r}?" if close else "the fields are: " + ", ".join(names)
+                close = _closest(key.value, names, 0.6)
+                hint = f"did you mean {close!r}?" if close else "the fields are: " + ", ".join(names)
                 self.error(key, f"unknown field {key.value!r} in {what}", hint)
                 continue
             fields[key.value] = (key, value)
@@ -394,8 +434,8 @@ class _Reader:
         if value is None:
             return None
         if value not in DIFFICULTIES:
-            close = difflib.get_close_matches(value.lower(), DIFFICULTIES, n=1, cutoff=0.5)
-            hint = f"did you mean {close[0]!r}?" if close else "use easy, medium or hard"
+            close = _closest(value.lower(), DIFFICULTIES, 0.5)
+            hint = f"did you mean {close!r}?" if close else "use easy, medium or hard"
             self.error(node, f"unknown difficulty {value!r}", hint)
             return None
         return value
@@ -411,6 +451,7 @@ class _Reader:
         if not self.first_visit(node):
             return []
         pairs = []
+        known = set(choices)
         for key, value in node.value:
             if kind is Kind.TRUE_FALSE and isinstance(key, ScalarNode) and key.value.lower() in _BOOL_WORDS:
                 choice: str | None = TRUE_FALSE_CHOICES[0] if _BOOL_WORDS[key.value.lower()] else TRUE_FALSE_CHOICES[1]
@@ -419,12 +460,12 @@ class _Reader:
             text = self.text(value, "the feedback", allow_empty=True)
             if choice is None or text is None or kind is None:
                 continue  # without a known set of choices, only the shape of the feedback can be checked
-            if choice not in choices:
-                close = difflib.get_close_matches(choice, choices, n=1, cutoff=0.6)
+            if choice not in known:
+                close = _closest(choice, choices, 0.6)
                 self.error(
                     key,
                     f"feedback for {choice!r}, which is not one of the choices",
-                    f"did you mean {close[0]!r}?" if close else "write the choice exactly as in `answer:` or `wrong:`",
+                    f"did you mean {close!r}?" if close else "write the choice exactly as in `answer:` or `wrong:`",
                 )
                 continue
             pairs.append((choice, text))
@@ -473,6 +514,20 @@ class _Reader:
                 )
 
 
+def _closest(word: str, options: Sequence[str], cutoff: float) -> str | None:
+    """The option most like ``word``, for a "did you mean" hint; None when none is close.
+
+    Comparing costs the product of the lengths, so a hostile file with thousands of long
+    choices gets no hint rather than minutes of work.
+    """
+    if len(options) > _MAX_HINT_OPTIONS or len(word) > _MAX_HINT_LENGTH:
+        return None
+    close = difflib.get_close_matches(
+        word, [option for option in options if len(option) <= _MAX_HINT_LENGTH], 1, cutoff
+    )
+    return close[0] if close else None
+
+
 def _unique(items: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(items))
 
@@ -519,6 +574,22 @@ def _quote_hint(node: Node) -> str:
 def read_bank(path: str, root: Node) -> tuple[Bank | None, list[Problem]]:
     """The bank in ``root`` (None when it has errors) and every problem found, in file order."""
     reader = _Reader(path)
-    bank = reader.bank(root)
+    try:
+        bank = reader.bank(root)
+    except _TooMany as stop:
+        bank = None
+        reader.problems.append(
+            Problem(
+                path,
+                stop.problem.line,
+                stop.problem.column,
+                f"more than {MAX_PROBLEMS} errors: checking stopped here",
+                "fix the errors listed and check again",
+            )
+        )
+    if reader.hidden_warnings:
+        reader.problems.append(
+            Problem(path, 0, 0, f"{reader.hidden_warnings} more warnings are not listed", severity="warning")
+        )
     problems = sorted(reader.problems, key=lambda p: (p.line, p.column))
     return bank, problems

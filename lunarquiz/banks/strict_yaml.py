@@ -1,13 +1,16 @@
-"""Parse YAML to a node tree with positions, refusing aliases, duplicate keys and custom tags."""
+"""Parse YAML to a node tree with positions, refusing aliases, duplicate keys, custom tags and deep nesting."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from lunarquiz.banks.limits import MAX_DEPTH, MAX_NODES, MAX_PROBLEMS
 from lunarquiz.banks.problems import Problem
 
 try:
@@ -30,7 +33,7 @@ ALIAS_MESSAGES = ("YAML alias ", "YAML anchors and aliases ")
 _NOT_PRINTABLE = re.compile(r"[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 """A character YAML does not allow in a file."""
 
-_ANCHOR = re.compile(r"(?:^|[\s\[\{,:?-])&[^\s\[\]{},]")
+_COLLECTION_ENDS = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
 
 
 def position(path: str, node: Node) -> tuple[str, int, int]:
@@ -47,10 +50,16 @@ def has_aliases(problems: list[Problem]) -> bool:
 def parse(path: str, text: str) -> tuple[Node | None, list[Problem]]:
     """Compose ``text`` into a node tree; the problems list the YAML errors found.
 
-    The tree is returned even with problems (duplicate keys, tags, aliases) so that
-    more can be reported. With aliases, one node may sit in many places: a walker
-    must visit each node once, or a small file can cost exponential time.
+    A first pass over the parser's events, which holds no more than one event at a
+    time, refuses a file nested deeper than MAX_DEPTH or holding more than MAX_NODES
+    values before any tree is built, and finds every anchor and alias. The tree is
+    returned even with problems (duplicate keys, tags, aliases) so that more can be
+    reported. With aliases, one node may sit in many places: a walker must visit each
+    node once, or a small file can cost exponential time.
     """
+    scan = _scan(path, text)
+    if scan.refusal is not None:
+        return None, [scan.refusal]
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
@@ -59,20 +68,87 @@ def parse(path: str, text: str) -> tuple[Node | None, list[Problem]]:
         return None, [_character_problem(path, text, error)]
     except yaml.YAMLError as error:  # pragma: no cover - every YAML error PyYAML raises is one of the above
         return None, [Problem(path, 0, 0, f"YAML syntax: {error}")]
+    except RecursionError:  # pragma: no cover - the scan refuses deep files first
+        return None, [_too_deep(path, 0, 0)]
     if root is None:
         return None, [Problem(path, 1, 1, "the file is empty", "start with `lunarquiz: 1`, or run `lunarquiz new`")]
-    problems = list(_structure_problems(path, root))
-    if problems or _ANCHOR.search(text):
-        exact = _anchor_problems(path, text)
-        if exact:
-            problems = exact + [p for p in problems if not p.message.startswith(ALIAS_MESSAGES)]
+    problems = list(itertools.islice(_structure_problems(path, root), MAX_PROBLEMS + 1))
+    if len(problems) > MAX_PROBLEMS:
+        last = problems.pop()
+        stop = f"more than {MAX_PROBLEMS} YAML errors: the rest are not listed"
+        problems.append(Problem(path, last.line, last.column, stop, "fix the errors listed and check again"))
+    if scan.anchors:
+        problems = scan.anchors + [p for p in problems if not p.message.startswith(ALIAS_MESSAGES)]
     return root, problems
+
+
+@dataclass
+class _Scan:
+    """What the first pass found: a reason to read no further, and the anchors and aliases."""
+
+    refusal: Problem | None = None
+    anchors: list[Problem] = field(default_factory=list)
+
+
+def _scan(path: str, text: str) -> _Scan:
+    """Count values and depth from the parser's events, one at a time; stop at the first limit passed.
+
+    A YAML error ends the scan quietly: composing the text reports it, with the same place.
+    """
+    scan = _Scan()
+    depth = nodes = 0
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, _COLLECTION_ENDS):
+                depth -= 1
+                continue
+            if not isinstance(event, yaml.NodeEvent):
+                continue
+            nodes += 1
+            mark = event.start_mark
+            line, column = (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    scan.refusal = _too_deep(path, line, column)
+                    return scan
+            if nodes > MAX_NODES:
+                scan.refusal = Problem(
+                    path,
+                    line,
+                    column,
+                    f"the file holds more than {MAX_NODES:,} values (texts, lists and mappings); this is the next one",
+                    "20,000 questions take about 500,000: split the bank into several files",
+                )
+                return scan
+            if event.anchor is None:
+                continue
+            if isinstance(event, yaml.AliasEvent):
+                message, hint = f"YAML alias *{event.anchor} is not allowed", "write the value out again"
+            else:
+                message, hint = f"YAML anchor &{event.anchor} is not allowed", "remove the anchor"
+            scan.anchors.append(Problem(path, line, column, message, hint))
+    except yaml.YAMLError:
+        pass
+    return scan
+
+
+def _too_deep(path: str, line: int, column: int) -> Problem:
+    return Problem(
+        path,
+        line,
+        column,
+        f"YAML syntax: lists and mappings are nested more than {MAX_DEPTH} levels deep here",
+        "a bank needs 5 levels at most (bank, questions, question, choices, text): look for a [ or { never closed",
+    )
 
 
 def _syntax_problem(path: str, error: yaml.MarkedYAMLError) -> Problem:
     """A YAML syntax error at YAML's own position, with the place of what it was reading."""
     mark = error.problem_mark or error.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+    if error.problem and "maximum nesting depth" in error.problem:  # libyaml's own limit, met while looking ahead
+        return _too_deep(path, line, column)
     if error.context and "single document" in error.context:
         return Problem(
             path,
@@ -170,37 +246,3 @@ def _structure_problems(path: str, root: Node) -> Iterator[Problem]:
 def _tag_name(tag: str) -> str:
     """A tag as written: ``!!python/object`` rather than its full ``tag:yaml.org,2002:`` form."""
     return "!!" + tag.removeprefix(_TAG) if tag.startswith(_TAG) else tag
-
-
-def _anchor_problems(path: str, text: str) -> list[Problem]:
-    """Exact places of anchors and aliases, from the parser's events."""
-    problems: list[Problem] = []
-    try:
-        for event in yaml.parse(text, Loader=_Loader):
-            mark = event.start_mark
-            anchor = getattr(event, "anchor", None)
-            if mark is None or not anchor:
-                continue
-            if isinstance(event, yaml.AliasEvent):
-                problems.append(
-                    Problem(
-                        path,
-                        mark.line + 1,
-                        mark.column + 1,
-                        f"YAML alias *{anchor} is not allowed",
-                        "write the value out again",
-                    )
-                )
-            else:
-                problems.append(
-                    Problem(
-                        path,
-                        mark.line + 1,
-                        mark.column + 1,
-                        f"YAML anchor &{anchor} is not allowed",
-                        "remove the anchor",
-                    )
-                )
-    except yaml.YAMLError:  # pragma: no cover - the text composed, so it parses
-        pass
-    return problems

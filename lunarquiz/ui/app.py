@@ -172,6 +172,8 @@ class LunarQuizApp(App[None]):
         """Start a new round over ``banks`` in ``mode`` (timed, practice, review or study)."""
         if mode in ("review", "study"):
             settings = replace(settings, in_order=True)
+        elif mode == "practice":
+            settings = replace(settings, practice=True)
         questions = self.questions_for(banks, settings, mode)
         if not questions:
             message = NOTHING_TO_PLAY.get(mode, "No question matches that tag and difficulty: choose another.")
@@ -235,6 +237,19 @@ class LunarQuizApp(App[None]):
             "settings": SettingsScreen,
         }
         self.push_screen(screens[which]())
+
+    def add_bank(self, bank: Bank) -> None:
+        """Offer one more bank (a generated draft) alongside the loaded ones, replacing one with its id."""
+        others = tuple(known for known in self.library.banks if known.id != bank.id)
+        self.library = Library((*others, bank), self.library.failed)
+        if isinstance(self.screen, HomeScreen):
+            self.go_home()
+
+    def action_generate(self) -> None:
+        """Draft a quiz from an article."""
+        from lunarquiz.ui.screens.generate import GenerateScreen
+
+        self.push_screen(GenerateScreen())
 
     def bank_source(self, bank_id: str) -> str:
         """The source a bank names (for the feedback screen), or an empty string."""

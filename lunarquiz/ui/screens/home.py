@@ -69,6 +69,7 @@ class HomeScreen(Screen[None]):
         Binding("t", "app.open_progress('statistics')", "Stats"),
         Binding("l", "app.open_progress('leaderboard')", "Leaderboard"),
         Binding("o", "app.open_progress('settings')", "Settings"),
+        Binding("g", "app.generate", "Generate"),
         Binding("q", "app.quit", "Quit"),
     ]
 

@@ -1,0 +1,85 @@
+"""Files in and out for ``lunarquiz import`` and ``lunarquiz export``: read the source, write the result safely."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import replace
+from pathlib import Path
+from typing import TextIO
+
+from lunarquiz.banks.problems import Problem
+
+STDOUT = "-"
+"""The output name that means: print to standard output."""
+
+
+class FileProblem(Exception):
+    """A file that cannot be read or written; the message is one line for the person at the terminal."""
+
+
+def format_problem(problem: Problem) -> str:
+    """``file:line: severity: message (hint: ...)``, or ``file: severity: ...`` for the whole file.
+
+    The text comes from ``Problem.format``, so it is made safe to print the same way.
+    """
+    place = f"{problem.path}:{problem.line}" if problem.line else problem.path
+    return replace(problem, path=place, line=0, column=0).format()
+
+
+def read_text(path: str) -> str:
+    """The text of ``path`` (UTF-8, with or without a byte-order mark); FileProblem when it cannot be read."""
+    from lunarquiz.banks.loader import decode
+
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise FileProblem(f"{path}: error: no such file") from None
+    except IsADirectoryError:
+        raise FileProblem(f"{path}: error: this is a folder, not a file") from None
+    except OSError as error:
+        raise FileProblem(f"{path}: error: cannot read the file: {error.strerror or error}") from None
+    text, problems = decode(path, data)
+    if text is None:
+        raise FileProblem(format_problem(problems[0]) if problems else f"{path}: error: cannot decode the file")
+    return text
+
+
+def same_file(first: str, second: str) -> bool:
+    """Whether the two names lead to one file (links and ``..`` followed)."""
+    try:
+        return os.path.samefile(first, second)
+    except OSError:
+        return Path(first).resolve() == Path(second).resolve()
+
+
+def write_text(path: str, text: str, out: TextIO) -> None:
+    """Write ``text`` to ``path`` (to ``out`` when ``path`` is ``-``), whole or not at all."""
+    if path == STDOUT:
+        out.write(text)
+        return
+    target = Path(path)
+    if target.is_dir():
+        raise FileProblem(f"{path}: error: this is a folder; give a file name to write")
+    if not target.parent.is_dir():
+        raise FileProblem(f"{path}: error: the folder {str(target.parent)!r} does not exist")
+    try:
+        mode = target.stat().st_mode & 0o777 if target.exists() else _default_mode()
+        with tempfile.NamedTemporaryFile(
+            "w", encoding="utf-8", newline="", dir=target.parent, prefix=f".{target.name}.", suffix=".tmp", delete=False
+        ) as handle:
+            handle.write(text)
+        try:
+            os.chmod(handle.name, mode)
+            os.replace(handle.name, target)
+        except OSError:
+            os.unlink(handle.name)
+            raise
+    except OSError as error:
+        raise FileProblem(f"{path}: error: cannot write the file: {error.strerror or error}") from None
+
+
+def _default_mode() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask

@@ -1,0 +1,103 @@
+"""The Open Trivia DB reader: entities decoded, booleans as true/false, categories as tags, difficulty kept."""
+
+from __future__ import annotations
+
+import base64
+import json
+from collections.abc import Callable
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+
+from lunarquiz.banks.importers import Imported, bank_yaml, build_bank
+from lunarquiz.banks.opentdb import read_opentdb
+from lunarquiz.core.model import Kind
+
+DATA = Path(__file__).resolve().parent / "data" / "import"
+
+
+@pytest.fixture(scope="module")
+def trivia() -> Imported:
+    return read_opentdb("trivia.json", (DATA / "trivia.json").read_text(encoding="utf-8"))
+
+
+def test_html_entities_are_decoded_everywhere(trivia: Imported) -> None:
+    question = trivia.questions[0]
+    assert question.prompt == 'Which planet is called the "Red Planet"?'
+    assert question.wrong == ("Venus", "Jupiter", "Saturn's moon")
+    assert question.tags == ("science-nature",)
+    assert trivia.questions[3].answers == ("Moonbase <Alpha>",)
+
+
+def test_boolean_results_are_true_false_questions(trivia: Imported) -> None:
+    assert trivia.questions[1].kind is Kind.TRUE_FALSE
+    assert trivia.questions[1].answers == ("False",)
+    assert trivia.questions[1].prompt == "The Moon's far side is always dark."
+    assert trivia.questions[2].answers == ("True",)
+
+
+def test_difficulty_is_kept_and_category_is_an_id_safe_tag(trivia: Imported) -> None:
+    assert [q.difficulty for q in trivia.questions] == ["medium", "easy", "hard", "medium"]
+    assert [q.tags for q in trivia.questions] == [
+        ("science-nature",),
+        ("science-gadgets",),
+        ("history",),
+        ("entertainment-video-games",),
+    ]
+
+
+def test_bad_results_are_reported_with_their_line(trivia: Imported) -> None:
+    assert [(p.line, p.severity) for p in trivia.problems] == [(5, "error"), (6, "error"), (7, "warning")]
+    assert trivia.skipped == 2
+
+
+def test_a_response_code_other_than_zero() -> None:
+    imported = read_opentdb("t.json", '{"response_code": 5, "results": []}')
+    assert imported.questions == ()
+    assert "rate limit" in imported.errors[0].message
+
+
+def test_not_json_names_its_line() -> None:
+    imported = read_opentdb("t.json", '{"results": [\n  {"type": "multiple",,}\n]}')
+    assert imported.errors[0].line == 2
+
+
+def test_no_results_list() -> None:
+    assert "no 'results' list" in read_opentdb("t.json", '{"response_code": 0}').errors[0].message
+    assert "empty" in read_opentdb("t.json", '{"response_code": 0, "results": []}').errors[0].message
+
+
+def test_a_bare_list_of_results() -> None:
+    result = {"type": "boolean", "question": "Q?", "correct_answer": "True", "incorrect_answers": ["False"]}
+    imported = read_opentdb("t.json", json.dumps([result]))
+    assert imported.questions[0].kind is Kind.TRUE_FALSE
+    assert imported.questions[0].difficulty == "medium"
+    assert imported.questions[0].tags == ()
+
+
+def _encoded(encode: Callable[[str], str]) -> dict[str, object]:
+    return {
+        "type": encode("multiple"),
+        "question": encode("Is it & so?"),
+        "correct_answer": encode("Yes & no"),
+        "incorrect_answers": [encode("No")],
+    }
+
+
+def test_url_and_base64_encodings_are_decoded() -> None:
+    for encode in (quote, lambda text: base64.b64encode(text.encode()).decode()):
+        question = read_opentdb("t.json", json.dumps({"results": [_encoded(encode)]})).questions[0]
+        assert (question.prompt, question.answers, question.wrong) == ("Is it & so?", ("Yes & no",), ("No",))
+
+
+def test_wrong_types_are_errors_not_crashes() -> None:
+    results = [7, {"type": "multiple", "question": 3}, {"type": "multiple", "question": "Q", "incorrect_answers": "x"}]
+    imported = read_opentdb("t.json", json.dumps({"results": results}, indent=1))
+    assert imported.questions == ()
+    assert len(imported.errors) == 3
+    assert all(problem.line > 0 for problem in imported.errors)
+
+
+def test_the_imported_bank_validates(trivia: Imported) -> None:
+    assert bank_yaml(build_bank(trivia, "trivia", "Trivia"), "trivia.yaml")

@@ -101,3 +101,18 @@ def test_wrong_types_are_errors_not_crashes() -> None:
 
 def test_the_imported_bank_validates(trivia: Imported) -> None:
     assert bank_yaml(build_bank(trivia, "trivia", "Trivia"), "trivia.yaml")
+
+
+def test_a_type_with_non_ascii_text_is_not_taken_for_base64() -> None:
+    """Found by the fuzzer: base64 decoding raised ValueError on non-ASCII text."""
+    text = json.dumps(
+        {
+            "response_code": 0,
+            "results": [
+                {"type": "\u2066multiple", "question": "Q?", "correct_answer": "A", "incorrect_answers": ["B"]}
+            ],
+        }
+    )
+    imported = read_opentdb("odd.json", text)
+    assert not imported.questions
+    assert imported.problems and all(problem.line >= 1 for problem in imported.problems)

@@ -190,3 +190,16 @@ def test_messages_print_control_characters_harmlessly(tmp_path: Path) -> None:
     assert code == 0
     assert "\x1b" not in err
     assert f"{source}:1: warning: skipped numerical question" in err
+
+
+def test_a_source_over_the_size_limit_is_refused_before_it_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = tmp_path / "quiz.gift"
+    source.write_text("::q1:: Which? {=A ~B}\n" * 10, encoding="utf-8")
+    monkeypatch.setenv("LUNARQUIZ_MAX_BANK_BYTES", "20")
+    output = tmp_path / "out.yaml"
+    code, _, err = run(str(source), str(output))
+    assert code == 1
+    assert "over the size limit" in err
+    assert not output.exists()

@@ -235,3 +235,11 @@ def test_results_can_be_filtered_by_player_bank_and_time(store: Store) -> None:
     assert [a.player for a in store.saved_answers(player="bo")] == ["bo"]
     assert [a.bank_id for a in store.saved_answers(bank="space")] == ["space"]
     assert [a.player for a in store.saved_answers(since=START + timedelta(days=1))] == ["bo"]
+
+
+def test_player_names_are_stored_safe_to_show(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "s.db") as store:
+        store.remember_player("  Eve\x1b]0;owned\x07  \u202eevil ")
+        (name,) = store.players()
+        assert "\x1b" not in name and "\x07" not in name and "\u202e" not in name
+        assert name.startswith("Eve␛]0;owned␇") and "  " not in name

@@ -28,17 +28,15 @@ def format_problem(problem: Problem) -> str:
 
 
 def read_text(path: str) -> str:
-    """The text of ``path`` (UTF-8, with or without a byte-order mark); FileProblem when it cannot be read."""
-    from lunarquiz.banks.loader import decode
+    """The text of ``path`` (UTF-8, with or without a byte-order mark); FileProblem when it cannot be read.
 
-    try:
-        data = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise FileProblem(f"{path}: error: no such file") from None
-    except IsADirectoryError:
-        raise FileProblem(f"{path}: error: this is a folder, not a file") from None
-    except OSError as error:
-        raise FileProblem(f"{path}: error: cannot read the file: {error.strerror or error}") from None
+    The bank size limit applies: a file over it is refused before it is read.
+    """
+    from lunarquiz.banks.loader import decode, read_limited
+
+    data, problems = read_limited(path)
+    if data is None:
+        raise FileProblem(format_problem(problems[0]) if problems else f"{path}: error: cannot read the file")
     text, problems = decode(path, data)
     if text is None:
         raise FileProblem(format_problem(problems[0]) if problems else f"{path}: error: cannot decode the file")

@@ -91,7 +91,9 @@ def open_store(args: argparse.Namespace) -> Store:
 
 def player_name(args: argparse.Namespace, store: Store) -> str | None:
     """The player named on the command line (remembered), else the last one."""
-    name = " ".join((getattr(args, "player", None) or "").split())
+    from lunarquiz.core.text import clean_text
+
+    name = " ".join(clean_text(getattr(args, "player", None) or "").split())
     if name:
         store.remember_player(name)
         return name
@@ -180,6 +182,7 @@ def run_plain(
 
     from lunarquiz.core.round import Round
     from lunarquiz.core.selection import select_questions
+    from lunarquiz.core.text import clean_text
     from lunarquiz.plain.session import play_plain
     from lunarquiz.store.session import StoreRecorder, review_questions, study_questions
 
@@ -205,7 +208,7 @@ def run_plain(
         return None if line == "" else line.rstrip("\r\n")
 
     def write(line: str) -> None:
-        print(line, flush=True)
+        print(clean_text(line), flush=True)  # bank text is clean already; this guards everything else
 
     try:
         play_plain(

@@ -15,6 +15,7 @@ from typing import TypeVar
 from lunarquiz.core.results import Outcome, Results
 from lunarquiz.core.review import QuestionKey
 from lunarquiz.core.round import RoundSettings
+from lunarquiz.core.text import clean_text
 from lunarquiz.store import history, rounds, statistics, study
 from lunarquiz.store.database import immediate
 from lunarquiz.store.opening import open_file, reason
@@ -320,8 +321,8 @@ class Store:
 
 
 def _clean(name: str) -> str:
-    """A player's name without surrounding spaces; ValueError when nothing is left."""
-    cleaned = name.strip()
+    """A player's name, safe to show (no control or bidi characters), spaces folded; ValueError when empty."""
+    cleaned = " ".join(clean_text(name).split())
     if not cleaned:
         raise ValueError("a player needs a name")
     return cleaned

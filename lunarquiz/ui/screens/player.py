@@ -9,6 +9,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from lunarquiz.core.text import clean_text
+
 MAX_NAME = 40
 
 
@@ -36,7 +38,7 @@ class PlayerScreen(ModalScreen[str | None]):
 
     @on(Input.Submitted, "#name")
     def submitted(self, event: Input.Submitted) -> None:
-        name = " ".join(event.value.split())
+        name = " ".join(clean_text(event.value).split())
         if not name:
             self.notify("Type a name, then press Enter.", severity="warning")
             return

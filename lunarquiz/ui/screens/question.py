@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 
 TICK = 0.1
 """Seconds between redraws of the countdown (time itself comes from the round's deadline)."""
+DEADLINE_SLACK = 0.001
+"""The deadline timer fires this much after the deadline, so the round agrees it has passed."""
 
 
 def status_line(round_: Round) -> Text:
@@ -76,6 +78,10 @@ class QuestionScreen(Screen[None]):
         self.query_one("#choice-0", Choice).focus()
         self.check_time()
         self.set_interval(TICK, self.check_time)
+        left = self.asked.time_left(self.app.clock())
+        if left is not None:
+            # A timer at the deadline itself, so the time-out shows at once rather than at the next redraw.
+            self.set_timer(left + DEADLINE_SLACK, self.check_time)
 
     # -- time ------------------------------------------------------------------
 

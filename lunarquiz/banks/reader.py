@@ -2,194 +2,29 @@
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Iterable, Sequence
-
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from lunarquiz.banks import format as fmt
 from lunarquiz.banks.limits import MAX_PROBLEMS
+from lunarquiz.banks.node_reader import (
+    BOOL_WORDS,
+    TAG,
+    Items,
+    NodeReader,
+    TooManyProblems,
+    closest,
+    field_node,
+    integer,
+    normal,
+    shape,
+    unique,
+)
 from lunarquiz.banks.problems import Problem
-from lunarquiz.banks.strict_yaml import MERGE_TAG, STANDARD_TAGS, position
 from lunarquiz.core.model import DIFFICULTIES, TRUE_FALSE_CHOICES, Bank, Kind, Question
-from lunarquiz.core.text import clean_text, unsafe_characters
-
-_TAG = "tag:yaml.org,2002:"
-_BOOL_WORDS = {"true": True, "false": False}
-_NUMBER_TAGS = (_TAG + "int", _TAG + "float")
-
-_MAX_HINT_OPTIONS = 50
-_MAX_HINT_LENGTH = 200
-"""Past these, a "did you mean" hint is not looked for (see ``_closest``)."""
-
-Items = list[tuple[Node, str]]
-"""Text values with the nodes they were read from."""
 
 
-class _TooMany(Exception):
-    """More than MAX_PROBLEMS errors: the bank cannot load, and listing more would help no one."""
-
-    def __init__(self, problem: Problem) -> None:
-        super().__init__(problem.message)
-        self.problem = problem
-
-
-class _Reader:
-    """Reads one bank's node tree; ``problems`` collects what is wrong.
-
-    Each list and mapping is read once: with YAML aliases one node can sit in many
-    places, and reading it again at each would let a small file cost exponential time
-    (the alias itself is reported by the YAML layer).
-    """
-
-    def __init__(self, path: str) -> None:
-        self.path = path
-        self.problems: list[Problem] = []
-        self.hidden_warnings = 0
-        """Warnings past MAX_PROBLEMS, counted but not listed."""
-        self._errors = 0
-        self._warnings = 0
-        self._read: set[int] = set()
-        self._reported: set[Problem] = set()
-
-    # -- reporting -----------------------------------------------------------
-
-    def error(self, node: Node, message: str, hint: str = "") -> None:
-        if node.tag in STANDARD_TAGS:  # a node with a foreign tag is reported once, by the YAML layer
-            self.report(Problem(*position(self.path, node), message, hint))
-
-    def warn(self, node: Node, message: str, hint: str = "") -> None:
-        self.report(Problem(*position(self.path, node), message, hint, "warning"))
-
-    def report(self, problem: Problem) -> None:
-        if problem in self._reported:  # an aliased node, met again, is not reported again
-            return
-        self._reported.add(problem)
-        if problem.is_error:
-            self._errors += 1
-            if self._errors > MAX_PROBLEMS:
-                raise _TooMany(problem)
-        elif self._warnings >= MAX_PROBLEMS:
-            self.hidden_warnings += 1
-            return
-        else:
-            self._warnings += 1
-        self.problems.append(problem)
-
-    def error_count(self) -> int:
-        return self._errors
-
-    def first_visit(self, node: Node) -> bool:
-        """Whether ``node`` is read here for the first time (else it is an alias of a node already read)."""
-        if id(node) in self._read:
-            return False
-        self._read.add(id(node))
-        return True
-
-    # -- scalar readers (None when the value is wrong, after reporting it) ----
-
-    def text(self, node: Node, what: str, *, allow_empty: bool = False) -> str | None:
-        """A text value: quoted text exactly as written; numbers, dates and other plain values as written.
-
-        Control and bidirectional characters (which only YAML escapes can make: raw ones
-        are refused by the YAML layer) come back as visible symbols, with a warning.
-        """
-        if not isinstance(node, ScalarNode):
-            self.error(node, f"{what} must be text, not {_shape(node)}", _quote_hint(node))
-            return None
-        if node.tag == _TAG + "bool":
-            self.error(
-                node, f"{what} {node.value!r} is read as true/false, not as text", f'put it in quotes: "{node.value}"'
-            )
-            return None
-        value = "" if node.tag == _TAG + "null" else node.value if node.style else node.value.strip()
-        if not value.strip() and not allow_empty:
-            self.error(node, f"{what} is empty", "write a value after the colon")
-            return None
-        unsafe = unsafe_characters(value)
-        if unsafe:
-            self.warn(
-                node,
-                f"{what} holds {', '.join(unsafe[:3])}{' and more' if len(unsafe) > 3 else ''}: "
-                "control or bidirectional characters, which lunarquiz shows as visible symbols",
-                r"remove them; an escape like \e, \a, \x9b or \u202e in quotes makes one",
-            )
-        return clean_text(value)
-
-    def identifier(self, node: Node, what: str) -> str | None:
-        value = self.text(node, what)
-        if value is not None and not fmt.ID_PATTERN.fullmatch(value):
-            self.error(
-                node,
-                f"{what} {value!r} is not a valid id",
-                f"use lowercase letters, digits and dashes, like {fmt.make_id(value, 'my-id')!r}",
-            )
-            return None
-        return value
-
-    def number(self, node: Node, what: str) -> float | None:
-        value: float | None = None
-        if isinstance(node, ScalarNode) and node.tag in _NUMBER_TAGS:
-            try:
-                value = float(node.value.replace("_", ""))
-            except ValueError:
-                value = None
-        if value is None:
-            self.error(node, f"{what} must be a number of seconds", f"for example: {what}: 30")
-            return None
-        if not 0 < value <= fmt.MAX_TIME_LIMIT:
-            self.error(node, f"{what} must be more than 0 and at most {fmt.MAX_TIME_LIMIT:g} seconds")
-            return None
-        return value
-
-    def boolean(self, node: Node, what: str) -> bool | None:
-        if isinstance(node, ScalarNode) and node.tag == _TAG + "bool" and node.value.lower() in _BOOL_WORDS:
-            return _BOOL_WORDS[node.value.lower()]
-        self.error(node, f"{what} must be true or false")
-        return None
-
-    def text_list(self, node: Node, what: str, item_name: str) -> Items | None:
-        if not isinstance(node, SequenceNode):
-            self.error(node, f"{what} must be a list", f"for example: {what}: [first, second]")
-            return None
-        if not self.first_visit(node):
-            return None
-        items = []
-        for item in node.value:
-            value = self.text(item, item_name)
-            if value is not None:
-                items.append((item, value))
-        return items
-
-    def mapping(self, node: Node, what: str, known: Iterable[str]) -> dict[str, tuple[Node, Node]] | None:
-        """The fields of a mapping by name (key node, value node); unknown names are reported."""
-        if not isinstance(node, MappingNode):
-            self.error(node, f"{what} must be a set of `name: value` fields, not {_shape(node)}")
-            return None
-        if not self.first_visit(node):
-            return None
-        names = tuple(known)
-        fields: dict[str, tuple[Node, Node]] = {}
-        seen: set[str] = set()
-        for key, value in node.value:
-            if not isinstance(key, ScalarNode):
-                self.error(key, f"a field name in {what} must be text")
-                continue
-            if key.value in seen or key.tag == MERGE_TAG:
-                continue  # a duplicate key or a merge key, reported by the YAML layer
-            seen.add(key.value)
-            if key.value not in names:
-                close = _closest(key.value, names, 0.6)
-                hint = f"did you mean {close!r}?" if close else "the fields are: " + ", ".join(names)
-                self.error(key, f"unknown field {key.value!r} in {what}", hint)
-                continue
-            fields[key.value] = (key, value)
-        return fields
-
-    def missing(self, node: Node, fields: dict[str, tuple[Node, Node]], spec: Iterable[fmt.Field], what: str) -> None:
-        for field in spec:
-            if field.required and field.name not in fields:
-                self.error(node, f"{what} has no {field.name!r} field", f"add `{field.example}`")
+class _BankReader(NodeReader):
+    """Reads one bank: its fields, each question, and the rules that tie them together."""
 
     # -- the bank --------------------------------------------------------------
 
@@ -197,11 +32,11 @@ class _Reader:
         if not isinstance(root, MappingNode):
             self.error(
                 root,
-                f"the file holds {_shape(root)}, but a bank is a set of `name: value` fields",
+                f"the file holds {shape(root)}, but a bank is a set of `name: value` fields",
                 "start with `lunarquiz: 1`, then `id:`, `title:` and `questions:`; `lunarquiz new` writes an example",
             )
             return None
-        version = _field_node(root, "lunarquiz")
+        version = field_node(root, "lunarquiz")
         if version is not None and not self.version(version):
             return None
         fields = self.mapping(root, "the bank", fmt.BANK_FIELDS)
@@ -236,8 +71,8 @@ class _Reader:
     def version(self, node: Node) -> bool:
         """Check the format version; False when the bank is of a newer format, whose rules are unknown."""
         wanted = fmt.FORMAT_VERSION
-        if isinstance(node, ScalarNode) and node.tag == _TAG + "int":
-            number = _integer(node.value)
+        if isinstance(node, ScalarNode) and node.tag == TAG + "int":
+            number = integer(node.value)
             if number == wanted:
                 return True
             if number is not None and number > wanted:
@@ -247,17 +82,17 @@ class _Reader:
                     "the bank was written for a newer lunarquiz: upgrade lunarquiz to use it",
                 )
                 return False
-        if isinstance(node, ScalarNode) and node.tag == _TAG + "str" and node.value.strip() == str(wanted):
+        if isinstance(node, ScalarNode) and node.tag == TAG + "str" and node.value.strip() == str(wanted):
             self.error(
                 node, f"the format version must be the number {wanted}, not text", f"write `lunarquiz: {wanted}`"
             )
             return True
-        shown = repr(node.value) if isinstance(node, ScalarNode) else _shape(node)
+        shown = repr(node.value) if isinstance(node, ScalarNode) else shape(node)
         self.error(node, f"unsupported format version {shown}", f"write `lunarquiz: {wanted}`")
         return True
 
     def questions(self, node: Node, bank_id: str, bank_limit: float | None) -> list[Question]:
-        if isinstance(node, ScalarNode) and node.tag == _TAG + "null":
+        if isinstance(node, ScalarNode) and node.tag == TAG + "null":
             self.error(node, "the bank has no questions", "list them under `questions:`, each starting `- id: ...`")
             return []
         if not isinstance(node, SequenceNode):
@@ -275,8 +110,8 @@ class _Reader:
             question = self.question(item, bank_id, bank_limit, first_id)
             if question is None:
                 continue
-            prompt_node = _field_node(item, "prompt") or item
-            key = _normal(question.prompt)
+            prompt_node = field_node(item, "prompt") or item
+            key = normal(question.prompt)
             if first_prompt.get(key) is prompt_node:
                 pass  # the same node again, through an alias (reported by the YAML layer)
             elif key in first_prompt:
@@ -321,7 +156,7 @@ class _Reader:
         if kind is Kind.TRUE_FALSE:
             answers, others = [right[0][1]], [choice for choice in TRUE_FALSE_CHOICES if choice != right[0][1]]
         else:
-            answers, others = _unique(text for _, text in right), _unique(text for _, text in wrong)
+            answers, others = unique(text for _, text in right), unique(text for _, text in wrong)
         feedback = self.feedback(fields["feedback"][1], kind, answers + others) if "feedback" in fields else []
         self.question_warnings(
             node, fields, prompt, explanation, tags, [] if kind is Kind.TRUE_FALSE else right + wrong
@@ -365,7 +200,7 @@ class _Reader:
             )
             return None, [], []
         answer_node = fields["answer"][1] if "answer" in fields else None
-        if isinstance(answer_node, ScalarNode) and answer_node.tag == _TAG + "bool":
+        if isinstance(answer_node, ScalarNode) and answer_node.tag == TAG + "bool":
             return self.true_false(answer_node, fields, label)
         errors_before = self.error_count()
         wrong = self.text_list(fields["wrong"][1], "wrong", "a wrong choice") if "wrong" in fields else []
@@ -412,7 +247,7 @@ class _Reader:
     def true_false(
         self, answer: ScalarNode, fields: dict[str, tuple[Node, Node]], label: str
     ) -> tuple[Kind | None, Items, Items]:
-        if answer.value.lower() not in _BOOL_WORDS:
+        if answer.value.lower() not in BOOL_WORDS:
             self.error(
                 answer,
                 f"{answer.value!r} is ambiguous",
@@ -426,7 +261,7 @@ class _Reader:
                 "remove `wrong:`, or put the answer in quotes to make it text",
             )
             return None, [], []
-        right = TRUE_FALSE_CHOICES[0] if _BOOL_WORDS[answer.value.lower()] else TRUE_FALSE_CHOICES[1]
+        right = TRUE_FALSE_CHOICES[0] if BOOL_WORDS[answer.value.lower()] else TRUE_FALSE_CHOICES[1]
         return Kind.TRUE_FALSE, [(answer, right)], []
 
     def difficulty(self, node: Node) -> str | None:
@@ -434,7 +269,7 @@ class _Reader:
         if value is None:
             return None
         if value not in DIFFICULTIES:
-            close = _closest(value.lower(), DIFFICULTIES, 0.5)
+            close = closest(value.lower(), DIFFICULTIES, 0.5)
             hint = f"did you mean {close!r}?" if close else "use easy, medium or hard"
             self.error(node, f"unknown difficulty {value!r}", hint)
             return None
@@ -453,15 +288,15 @@ class _Reader:
         pairs = []
         known = set(choices)
         for key, value in node.value:
-            if kind is Kind.TRUE_FALSE and isinstance(key, ScalarNode) and key.value.lower() in _BOOL_WORDS:
-                choice: str | None = TRUE_FALSE_CHOICES[0] if _BOOL_WORDS[key.value.lower()] else TRUE_FALSE_CHOICES[1]
+            if kind is Kind.TRUE_FALSE and isinstance(key, ScalarNode) and key.value.lower() in BOOL_WORDS:
+                choice: str | None = TRUE_FALSE_CHOICES[0] if BOOL_WORDS[key.value.lower()] else TRUE_FALSE_CHOICES[1]
             else:
                 choice = self.text(key, "a feedback choice")
             text = self.text(value, "the feedback", allow_empty=True)
             if choice is None or text is None or kind is None:
                 continue  # without a known set of choices, only the shape of the feedback can be checked
             if choice not in known:
-                close = _closest(choice, choices, 0.6)
+                close = closest(choice, choices, 0.6)
                 self.error(
                     key,
                     f"feedback for {choice!r}, which is not one of the choices",
@@ -501,7 +336,7 @@ class _Reader:
                     f"the choice is very long ({len(text)} characters)",
                     f"keep choices under {fmt.LONG_CHOICE} characters",
                 )
-            key = _normal(text)
+            key = normal(text)
             if key not in seen:
                 seen[key] = text
             elif seen[key] == text:
@@ -514,69 +349,12 @@ class _Reader:
                 )
 
 
-def _closest(word: str, options: Sequence[str], cutoff: float) -> str | None:
-    """The option most like ``word``, for a "did you mean" hint; None when none is close.
-
-    Comparing costs the product of the lengths, so a hostile file with thousands of long
-    choices gets no hint rather than minutes of work.
-    """
-    if len(options) > _MAX_HINT_OPTIONS or len(word) > _MAX_HINT_LENGTH:
-        return None
-    close = difflib.get_close_matches(
-        word, [option for option in options if len(option) <= _MAX_HINT_LENGTH], 1, cutoff
-    )
-    return close[0] if close else None
-
-
-def _unique(items: Iterable[str]) -> list[str]:
-    return list(dict.fromkeys(items))
-
-
-def _normal(text: str) -> str:
-    """Text as a player compares it: case and runs of spaces ignored."""
-    return " ".join(text.casefold().split())
-
-
-def _integer(text: str) -> int | None:
-    try:
-        return int(text.replace("_", ""))
-    except ValueError:
-        return None
-
-
-def _field_node(node: Node, name: str) -> Node | None:
-    if isinstance(node, MappingNode):
-        for key, value in node.value:
-            if isinstance(key, ScalarNode) and key.value == name:
-                found: Node = value
-                return found
-    return None
-
-
-def _shape(node: Node) -> str:
-    if isinstance(node, MappingNode):
-        return "a mapping"
-    if isinstance(node, SequenceNode):
-        return "a list"
-    if node.tag == _TAG + "null":
-        return "an empty value"
-    return "a single value"
-
-
-def _quote_hint(node: Node) -> str:
-    if getattr(node, "flow_style", False):
-        return "text that starts with [ or { must be in quotes"
-    if isinstance(node, MappingNode):
-        return 'text with ": " in it must be in quotes'
-    return ""
-
-
 def read_bank(path: str, root: Node) -> tuple[Bank | None, list[Problem]]:
     """The bank in ``root`` (None when it has errors) and every problem found, in file order."""
-    reader = _Reader(path)
+    reader = _BankReader(path)
     try:
         bank = reader.bank(root)
-    except _TooMany as stop:
+    except TooManyProblems as stop:
         bank = None
         reader.problems.append(
             Problem(

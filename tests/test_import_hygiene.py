@@ -31,7 +31,18 @@ def test_loading_banks_imports_no_textual() -> None:
 
 @pytest.mark.parametrize(
     "argv",
-    [["validate"], ["banks"], ["banks", "--json"], ["--version"], ["schema"], ["stats"], ["results", "--csv"]],
+    [
+        ["validate"],
+        ["banks"],
+        ["banks", "--json"],
+        ["--version"],
+        ["schema"],
+        ["stats"],
+        ["results", "--csv"],
+        ["import", "tests/data/import/features.gift", "-o", "-"],
+        ["export", "questions/ilrs.yaml", "--to", "csv", "-o", "-"],
+        ["generate", "tests/data/generate/artemis-gateway.txt", "-o", "-"],
+    ],
 )
 def test_commands_that_draw_no_screen_import_no_textual(argv: list[str]) -> None:
     code = (

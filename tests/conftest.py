@@ -29,6 +29,14 @@ class FakeClock:
         self.now += seconds
 
 
+@pytest.fixture(autouse=True)
+def private_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test gets its own data and cache folders: nothing lands in the user's real ones."""
+    base = tmp_path_factory.mktemp("lunarquiz-home")
+    monkeypatch.setenv("LUNARQUIZ_DATA_DIR", str(base / "data"))
+    monkeypatch.setenv("LUNARQUIZ_CACHE_DIR", str(base / "cache"))
+
+
 @pytest.fixture
 def clock() -> FakeClock:
     return FakeClock()

@@ -6,7 +6,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from lunarquiz.banks.loader import Checked, check_file
+from lunarquiz.banks.cache import check_file_cached
+from lunarquiz.banks.loader import Checked
 from lunarquiz.banks.problems import Problem
 from lunarquiz.core.model import Bank
 
@@ -58,7 +59,7 @@ def load_library(paths: Iterable[str | Path] | None = None) -> Library:
     failed: list[Checked] = []
     owners: dict[str, str] = {}
     for path in files:
-        checked = check_file(path)
+        checked = check_file_cached(path)
         bank = checked.bank
         if bank is None:
             failed.append(checked)

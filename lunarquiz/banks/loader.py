@@ -8,9 +8,8 @@ from pathlib import Path
 
 from lunarquiz.banks.limits import MAX_BANK_BYTES_VARIABLE, bank_byte_limit, describe_size
 from lunarquiz.banks.problems import BankError, Problem
-from lunarquiz.banks.reader import read_bank
-from lunarquiz.banks.strict_yaml import parse
 from lunarquiz.core.model import Bank
+from lunarquiz.core.text import may_make_unsafe
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,13 +61,16 @@ def decode(path: str, data: bytes) -> tuple[str | None, list[Problem]]:
 
 def check_text(path: str, text: str) -> Checked:
     """Check bank text that came from ``path``."""
+    from lunarquiz.banks.reader import read_bank  # PyYAML is imported only when a file is really checked
+    from lunarquiz.banks.strict_yaml import parse
+
     enabled = gc.isenabled()
     gc.disable()  # parsing builds many small objects and no cycles; collecting mid-parse only costs time
     try:
         root, problems = parse(path, text)
         if root is None:
             return Checked(path, None, tuple(problems))
-        bank, found = read_bank(path, root)
+        bank, found = read_bank(path, root, check_characters=may_make_unsafe(text))
         if any(problem.is_error for problem in problems):
             bank = None
     finally:

@@ -41,8 +41,10 @@ class NodeReader:
     (the alias itself is reported by the YAML layer).
     """
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, *, check_characters: bool = True) -> None:
         self.path = path
+        self.check_characters = check_characters
+        """False when the file's text cannot make a control character (see ``core.text.may_make_unsafe``)."""
         self.problems: list[Problem] = []
         self.hidden_warnings = 0
         """Warnings past MAX_PROBLEMS, counted but not listed."""
@@ -105,7 +107,7 @@ class NodeReader:
         if not value.strip() and not allow_empty:
             self.error(node, f"{what} is empty", "write a value after the colon")
             return None
-        unsafe = unsafe_characters(value)
+        unsafe = unsafe_characters(value) if self.check_characters else None
         if unsafe:
             self.warn(
                 node,

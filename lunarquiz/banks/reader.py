@@ -349,9 +349,13 @@ class _BankReader(NodeReader):
                 )
 
 
-def read_bank(path: str, root: Node) -> tuple[Bank | None, list[Problem]]:
-    """The bank in ``root`` (None when it has errors) and every problem found, in file order."""
-    reader = _BankReader(path)
+def read_bank(path: str, root: Node, *, check_characters: bool = True) -> tuple[Bank | None, list[Problem]]:
+    """The bank in ``root`` (None when it has errors) and every problem found, in file order.
+
+    ``check_characters=False`` skips looking for control characters value by value (when
+    ``core.text.may_make_unsafe`` says the file's text cannot make any).
+    """
+    reader = _BankReader(path, check_characters=check_characters)
     try:
         bank = reader.bank(root)
     except TooManyProblems as stop:

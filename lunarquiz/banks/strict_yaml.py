@@ -33,7 +33,9 @@ ALIAS_MESSAGES = ("YAML alias ", "YAML anchors and aliases ")
 _NOT_PRINTABLE = re.compile(r"[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 """A character YAML does not allow in a file."""
 
-_COLLECTION_ENDS = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
+_COLLECTION_ENDS = frozenset({yaml.SequenceEndEvent, yaml.MappingEndEvent})
+_COLLECTION_STARTS = frozenset({yaml.SequenceStartEvent, yaml.MappingStartEvent})
+_NODE_EVENTS = _COLLECTION_STARTS | {yaml.ScalarEvent, yaml.AliasEvent}
 
 
 def position(path: str, node: Node) -> tuple[str, int, int]:
@@ -72,7 +74,7 @@ def parse(path: str, text: str) -> tuple[Node | None, list[Problem]]:
         return None, [_too_deep(path, 0, 0)]
     if root is None:
         return None, [Problem(path, 1, 1, "the file is empty", "start with `lunarquiz: 1`, or run `lunarquiz new`")]
-    problems = list(itertools.islice(_structure_problems(path, root), MAX_PROBLEMS + 1))
+    problems = list(itertools.islice(_structure_problems(path, root, shared=bool(scan.anchors)), MAX_PROBLEMS + 1))
     if len(problems) > MAX_PROBLEMS:
         last = problems.pop()
         stop = f"more than {MAX_PROBLEMS} YAML errors: the rest are not listed"
@@ -94,43 +96,55 @@ def _scan(path: str, text: str) -> _Scan:
     """Count values and depth from the parser's events, one at a time; stop at the first limit passed.
 
     A YAML error ends the scan quietly: composing the text reports it, with the same place.
+    The parser is driven directly (no generator) and places are worked out only for a
+    problem: this pass sees every event of the file.
     """
     scan = _Scan()
     depth = nodes = 0
+    parser = _Loader(text)
+    next_event = parser.get_event
     try:
-        for event in yaml.parse(text, Loader=_Loader):
-            if isinstance(event, _COLLECTION_ENDS):
+        while True:
+            event = next_event()
+            kind = type(event)
+            if kind in _COLLECTION_ENDS:
                 depth -= 1
                 continue
-            if not isinstance(event, yaml.NodeEvent):
+            if kind not in _NODE_EVENTS:
+                if kind is yaml.StreamEndEvent or event is None:
+                    break
                 continue
             nodes += 1
-            mark = event.start_mark
-            line, column = (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
-            if isinstance(event, yaml.CollectionStartEvent):
+            if kind in _COLLECTION_STARTS:
                 depth += 1
                 if depth > MAX_DEPTH:
-                    scan.refusal = _too_deep(path, line, column)
+                    scan.refusal = _too_deep(path, *_place(event))
                     return scan
             if nodes > MAX_NODES:
                 scan.refusal = Problem(
                     path,
-                    line,
-                    column,
+                    *_place(event),
                     f"the file holds more than {MAX_NODES:,} values (texts, lists and mappings); this is the next one",
                     "20,000 questions take about 500,000: split the bank into several files",
                 )
                 return scan
             if event.anchor is None:
                 continue
-            if isinstance(event, yaml.AliasEvent):
+            if kind is yaml.AliasEvent:
                 message, hint = f"YAML alias *{event.anchor} is not allowed", "write the value out again"
             else:
                 message, hint = f"YAML anchor &{event.anchor} is not allowed", "remove the anchor"
-            scan.anchors.append(Problem(path, line, column, message, hint))
+            scan.anchors.append(Problem(path, *_place(event), message, hint))
     except yaml.YAMLError:
         pass
+    finally:
+        parser.dispose()
     return scan
+
+
+def _place(event: yaml.Event) -> tuple[int, int]:
+    mark = event.start_mark
+    return (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
 
 
 def _too_deep(path: str, line: int, column: int) -> Problem:
@@ -205,18 +219,23 @@ def _syntax_hint(what: str) -> str:
     return ""
 
 
-def _structure_problems(path: str, root: Node) -> Iterator[Problem]:
-    """Duplicate keys, reused (aliased) nodes, merge keys and non-standard tags; each node is visited once."""
+def _structure_problems(path: str, root: Node, *, shared: bool = True) -> Iterator[Problem]:
+    """Duplicate keys, reused (aliased) nodes, merge keys and non-standard tags; each node is visited once.
+
+    ``shared=False`` says the file has no anchor, so no node can sit in two places and
+    the walk need not remember the nodes it has seen.
+    """
     seen: set[int] = set()
     stack: list[Node] = [root]
     while stack:
         node = stack.pop()
-        if id(node) in seen:
-            yield Problem(
-                *position(path, node), "YAML anchors and aliases are not allowed", "write the value out again"
-            )
-            continue
-        seen.add(id(node))
+        if shared:
+            if id(node) in seen:
+                yield Problem(
+                    *position(path, node), "YAML anchors and aliases are not allowed", "write the value out again"
+                )
+                continue
+            seen.add(id(node))
         if node.tag == MERGE_TAG:
             yield Problem(*position(path, node), "YAML merge keys (<<) are not allowed", "write the fields out in full")
             continue

@@ -31,8 +31,8 @@ def display_path(path: str | Path) -> str:
 
 def run_validate(paths: Sequence[str], *, strict: bool, out: TextIO) -> int:
     """Check every file (the built-in banks when ``paths`` is empty); 0 when clean, 1 otherwise."""
+    from lunarquiz.banks.cache import check_file_cached
     from lunarquiz.banks.discovery import bank_files, builtin_banks_dir
-    from lunarquiz.banks.loader import check_file
 
     targets = list(bank_files(paths or [builtin_banks_dir()]))
     if not targets:
@@ -40,7 +40,7 @@ def run_validate(paths: Sequence[str], *, strict: bool, out: TextIO) -> int:
         return 1
     errors = warnings = questions = 0
     for path in targets:
-        checked = check_file(display_path(path))
+        checked = check_file_cached(display_path(path))
         shown = checked.problems if strict else checked.errors
         for problem in shown:
             print(problem.format(), file=out)

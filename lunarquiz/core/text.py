@@ -22,6 +22,9 @@ _TABLE.update(dict.fromkeys(range(0xD800, 0xE000), REPLACEMENT))
 _UNSAFE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 """A character that ``clean_text`` replaces (the tab included)."""
 
+_MAY_MAKE_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\\\\]")
+"""A character that is unsafe itself, or a backslash (a YAML escape can make one)."""
+
 _NAMES = {0x00: "NUL", 0x07: "BEL", 0x08: "BS", 0x0D: "CR", 0x1B: "ESC", 0x7F: "DEL", 0x9B: "CSI", 0x9D: "OSC"}
 _NAMES.update({0x202A: "LRE", 0x202B: "RLE", 0x202C: "PDF", 0x202D: "LRO", 0x202E: "RLO"})
 _NAMES.update({0x2066: "LRI", 0x2067: "RLI", 0x2068: "FSI", 0x2069: "PDI"})
@@ -51,3 +54,12 @@ def describe(char: str) -> str:
     code = ord(char)
     name = _NAMES.get(code)
     return f"U+{code:04X} {name}" if name else f"U+{code:04X}"
+
+
+def may_make_unsafe(text: str) -> bool:
+    """Whether a YAML file with this text can hold a value that ``unsafe_characters`` objects to.
+
+    Without such a character and without a backslash (escapes make them), it cannot: a
+    reader may then skip checking value by value.
+    """
+    return _MAY_MAKE_UNSAFE.search(text) is not None

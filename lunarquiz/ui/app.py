@@ -7,6 +7,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.binding import Binding
@@ -20,13 +21,14 @@ from lunarquiz.store.preferences import Preferences
 from lunarquiz.store.records import Mode
 from lunarquiz.store.session import StoreRecorder, review_questions, study_questions
 from lunarquiz.store.store import Store
-from lunarquiz.ui.screens.confirm import ConfirmScreen
-from lunarquiz.ui.screens.home import HomeScreen
-from lunarquiz.ui.screens.player import PlayerScreen
+from lunarquiz.ui.collector import RoundCollector
 from lunarquiz.ui.screens.question import QuestionScreen
-from lunarquiz.ui.screens.results import ResultsScreen
 from lunarquiz.ui.themes import HIGH_CONTRAST
 from lunarquiz.ui.widgets.too_small import BREAKPOINTS_TALL, BREAKPOINTS_WIDE
+
+if TYPE_CHECKING:  # the other screens are imported when first shown: `lunarquiz play` starts without them
+    from lunarquiz.ui.screens.home import HomeScreen
+    from lunarquiz.ui.screens.results import ResultsScreen
 
 WallClock = Callable[[], datetime]
 """The date and time in UTC (for study schedules), injected like the monotonic clock."""
@@ -84,6 +86,10 @@ class LunarQuizApp(App[None]):
         self._last: tuple[tuple[Bank, ...], RoundSettings, Mode] | None = None
         self.round: Round | None = None
         self.recorder: StoreRecorder | None = None
+        self.collector = RoundCollector()
+
+    def on_unmount(self) -> None:
+        self.collector.round_ended()
 
     def on_mount(self) -> None:
         self.apply_theme()
@@ -94,6 +100,8 @@ class LunarQuizApp(App[None]):
                 self.player = "player"
             self.start_round(banks, self.accommodate(settings), self._mode)
         else:
+            from lunarquiz.ui.screens.home import HomeScreen
+
             self.push_screen(HomeScreen(self.library))
             if self.player is None:
                 self.ask_player()
@@ -110,8 +118,12 @@ class LunarQuizApp(App[None]):
                 self.preferences = self.store.preferences(name)
                 self.apply_theme()
                 self.show_store_notices()
+                from lunarquiz.ui.screens.home import HomeScreen
+
                 if isinstance(self.screen, HomeScreen):
                     self.screen.refresh_player()
+
+        from lunarquiz.ui.screens.player import PlayerScreen
 
         self.push_screen(PlayerScreen(self.player or "", self.store.players()), chosen)
 
@@ -186,14 +198,18 @@ class LunarQuizApp(App[None]):
         stored_mode: Mode = "practice" if mode == "timed" and settings.practice else mode
         self.recorder = StoreRecorder(self.store, self.player or "player", stored_mode, self.round, self.now)
         self.show_store_notices()
+        self.collector.round_started()
         self._show(QuestionScreen(self.round))
 
     def _results(self, round_: Round) -> ResultsScreen:
+        self.collector.round_ended()
         results = round_.results()
         if self.recorder is not None:
             self.recorder.ended(results)
             self.show_store_notices()
         end = self.recorder.end if self.recorder is not None else None
+        from lunarquiz.ui.screens.results import ResultsScreen
+
         return ResultsScreen(results, end=end)
 
     def next_question(self, round_: Round) -> None:
@@ -211,6 +227,8 @@ class LunarQuizApp(App[None]):
                 round_.abandon()
                 self._show(self._results(round_))
 
+        from lunarquiz.ui.screens.confirm import ConfirmScreen
+
         self.push_screen(
             ConfirmScreen("Leave this round? It ends here and shows your results so far.", "Leave", "Keep playing"),
             answered,
@@ -223,6 +241,8 @@ class LunarQuizApp(App[None]):
 
     def go_home(self) -> None:
         """Back to the home screen."""
+        from lunarquiz.ui.screens.home import HomeScreen
+
         self._show(HomeScreen(self.library))
 
     def open_progress(self, which: str) -> None:
@@ -242,6 +262,8 @@ class LunarQuizApp(App[None]):
         """Offer one more bank (a generated draft) alongside the loaded ones, replacing one with its id."""
         others = tuple(known for known in self.library.banks if known.id != bank.id)
         self.library = Library((*others, bank), self.library.failed)
+        from lunarquiz.ui.screens.home import HomeScreen
+
         if isinstance(self.screen, HomeScreen):
             self.go_home()
 

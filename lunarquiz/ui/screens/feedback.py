@@ -101,6 +101,9 @@ class FeedbackScreen(Screen[None]):
             yield Static("Press Enter to continue.", id="continue", markup=False)
         yield Footer()
 
+    def on_mount(self) -> None:
+        self.call_after_refresh(self.app.collector.feedback_drawn)
+
     def action_next(self) -> None:
         """Go on to the next question, or to the results after the last one."""
         self.app.next_question(self.round)

@@ -1,0 +1,228 @@
+"""The measurements: what each part of the suite runs, and the figures and budgets it reports."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from benchmarks import answers, bigbank, imports, startup, timeouts
+from benchmarks.figures import Figure, failed, median, megabytes, milliseconds, percentile, seconds
+from benchmarks.isolated import in_fresh_process
+
+SECTIONS = ("startup", "answers", "timeouts", "banks", "imports")
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """How much to measure: the full suite, or ``--quick`` (checks that every measurement works)."""
+
+    quick: bool
+    runs: int
+    """Start-up and validate runs of each program."""
+    big_questions: int
+    answers: int
+    timeouts: int
+    timeouts_proposed: int
+
+
+FULL = Plan(quick=False, runs=7, big_questions=10_000, answers=200, timeouts=50, timeouts_proposed=20)
+QUICK = Plan(quick=True, runs=1, big_questions=500, answers=5, timeouts=2, timeouts_proposed=2)
+
+
+@dataclass(frozen=True, slots=True)
+class Places:
+    """The temporary folders and banks of one benchmark run."""
+
+    data_dir: Path
+    cache_dir: Path
+    small_bank: Path
+    big_bank: Path
+    answers_bank: Path
+
+
+def measure_startup(plan: Plan, places: Places) -> list[Figure]:
+    """Time to the first question, the home screen and a big bank's first question, against a label app."""
+    chosen = startup.programs(places.small_bank, places.big_bank)
+    times = startup.start_times(chosen, places.data_dir, places.cache_dir, plan.runs)
+    baseline = median(times["baseline"])
+    rows = (
+        ("start-up: first question (play, small bank)", "play", 1.25),
+        ("start-up: home screen", "home", 1.25),
+        (f"start-up: first question, {plan.big_questions:,}-question bank, warm", "play-big", 1.5),
+    )
+    figures = []
+    for name, program, budget in rows:
+        value = median(times[program])
+        figures.append(
+            Figure(
+                name,
+                seconds(value),
+                seconds(baseline),
+                value / baseline,
+                f"ratio <= {budget:.2f}",
+                value / baseline <= budget,
+            )
+        )
+    note = f"median of {plan.runs} runs each, taking turns with a 10-line Textual app showing one label"
+    return [replace(figures[0], note=note), *figures[1:]]
+
+
+def measure_answers(plan: Plan, places: Places) -> list[Figure]:
+    """Answer latency of the game as it is, and with garbage collection moved to idle time (proposed)."""
+    measured = in_fresh_process(answers.answer_times, places.answers_bank, places.data_dir, plan.answers)
+    proposed = in_fresh_process(
+        answers.answer_times, places.answers_bank, places.data_dir, plan.answers, collect_when_idle=True
+    )
+    baseline = in_fresh_process(answers.baseline_times, plan.answers)
+    base = percentile(baseline, 0.95)
+    figures = []
+    for name, times, enforced in (
+        ("answer: key press to feedback frame, p95", measured, True),
+        ("answer, with GC only while feedback shows (proposed)", proposed, False),
+    ):
+        value = percentile(times, 0.95)
+        met = value <= 0.016
+        note = f"{len(times)} answers; p50 {milliseconds(median(times))}, latest {milliseconds(max(times))}"
+        if enforced:
+            note += (
+                f"; baseline (p50 {milliseconds(median(baseline))}): a bare Textual app switching to a one-label screen"
+            )
+        else:
+            note += f"; would {'meet' if met else 'miss'} the budget (the game's code is not changed by this)"
+        figures.append(
+            Figure(
+                name,
+                milliseconds(value),
+                milliseconds(base),
+                value / base,
+                "p95 <= 16 ms" if enforced else "-",
+                met if enforced else None,
+                note,
+            )
+        )
+    return figures
+
+
+def measure_timeouts(plan: Plan, places: Places) -> list[Figure]:
+    """Time-out lateness of the game as it is, and with garbage collection moved to idle time (proposed)."""
+    bank, data = places.answers_bank, places.data_dir
+    runs = (
+        ("time-out: deadline to time-out frame, p95", in_fresh_process(timeouts.lateness, bank, data, plan.timeouts)),
+        (
+            "time-out, with GC only while feedback shows (proposed)",
+            in_fresh_process(timeouts.lateness, bank, data, plan.timeouts_proposed, collect_when_idle=True),
+        ),
+    )
+    baseline = in_fresh_process(timeouts.baseline_lateness, plan.timeouts_proposed)
+    base = percentile(baseline, 0.95)
+    figures = []
+    for index, (name, late) in enumerate(runs):
+        enforced = index == 0
+        value = percentile(late, 0.95)
+        met = value <= 0.05 and min(late) >= 0
+        note = f"{len(late)} questions of 1 s; earliest {milliseconds(min(late))}, latest {milliseconds(max(late))}"
+        if enforced:
+            note += f"; baseline: a bare Textual app's 1 s set_timer to a new screen ({len(baseline)} runs)"
+        else:
+            note += f"; would {'meet' if met else 'miss'} the budget (the game's code is not changed by this)"
+        figures.append(
+            Figure(
+                name,
+                milliseconds(value),
+                milliseconds(base),
+                value / base,
+                "p95 <= 50 ms, never early" if enforced else "-",
+                met if enforced else None,
+                note,
+            )
+        )
+    return figures
+
+
+def measure_banks(plan: Plan, places: Places) -> list[Figure]:
+    """``lunarquiz validate`` on the big bank, cold and warm, against a bare parse; the cache's format."""
+    found = bigbank.validations(places.big_bank, places.data_dir, plan.runs)
+    bare_time = median([run.seconds for run in found.bare])
+    bare_memory = median([run.max_rss for run in found.bare])
+    size = places.big_bank.stat().st_size
+    label = f"{plan.big_questions:,} questions, {size / 1e6:.1f} MB"
+    figures = []
+    for name, runs, budget in (
+        (f"big bank: validate, cold ({label})", found.cold, 1.3),
+        ("big bank: validate, warm cache", found.warm, 0.2),
+    ):
+        value = median([run.seconds for run in runs])
+        figures.append(
+            Figure(
+                name,
+                seconds(value),
+                seconds(bare_time),
+                value / bare_time,
+                f"ratio <= {budget:.2f}",
+                value / bare_time <= budget,
+            )
+        )
+    for name, runs, memory_budget in (
+        ("big bank: peak memory, validate cold", found.cold, 1.3),
+        ("big bank: peak memory, validate warm", found.warm, None),
+    ):
+        value = median([run.max_rss for run in runs])
+        figures.append(
+            Figure(
+                name,
+                megabytes(value),
+                megabytes(bare_memory),
+                value / bare_memory,
+                "-" if memory_budget is None else f"ratio <= {memory_budget:.2f}",
+                None if memory_budget is None else value / bare_memory <= memory_budget,
+            )
+        )
+    figures[0] = replace(
+        figures[0],
+        note=f"median of {plan.runs} fresh processes each, in turn; "
+        "baseline: yaml.load(file, Loader=yaml.CSafeLoader) in a fresh process",
+    )
+    formats = bigbank.cache_formats(places.big_bank)
+    figures.append(
+        Figure(
+            "bank cache: load the entry, marshal (baseline: pickle)",
+            milliseconds(formats.marshal_load),
+            milliseconds(formats.pickle_load),
+            formats.marshal_load / formats.pickle_load,
+            note=f"the same plain tuples, best of {formats.repeats}; writing: marshal "
+            f"{milliseconds(formats.marshal_dump)}, pickle {milliseconds(formats.pickle_dump)}; "
+            "lunarquiz.banks.cache uses marshal (no code runs while it loads)",
+        )
+    )
+    return figures
+
+
+def measure_imports(plan: Plan, places: Places) -> list[Figure]:
+    """Whether each command that draws no screen imports Textual."""
+    folder = places.data_dir / "commands"
+    folder.mkdir(exist_ok=True)
+    figures = []
+    for command, argv in imports.command_lines(places.small_bank, folder).items():
+        name = f"no Textual: lunarquiz {command}"
+        try:
+            found = imports.probe(command, argv, places.data_dir, places.cache_dir)
+        except Exception as error:
+            figures.append(failed(name, error))
+            continue
+        if found.missing:
+            figures.append(Figure(name, "no such command yet", note="lunarquiz has no such command (yet)"))
+        else:
+            value = "Textual imported" if found.textual else "no Textual"
+            note = "" if found.code == 0 else f"exit {found.code}: {found.output.strip()[-200:]}"
+            figures.append(Figure(name, value, budget="no Textual", ok=not found.textual, note=note))
+    return figures
+
+
+MEASURES: dict[str, Callable[[Plan, Places], list[Figure]]] = {
+    "startup": measure_startup,
+    "answers": measure_answers,
+    "timeouts": measure_timeouts,
+    "banks": measure_banks,
+    "imports": measure_imports,
+}

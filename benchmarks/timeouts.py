@@ -1,0 +1,60 @@
+"""Time-out accuracy: from a question's deadline to the time-out's first frame, with the real clock."""
+
+from __future__ import annotations
+
+import gc
+import time
+from pathlib import Path
+
+from benchmarks.baseline_screens import ScreensApp
+from benchmarks.frames import new_screen_drawn, record_frames
+from benchmarks.game import SIZE, make_game, until
+
+LIMIT = 1.0
+"""Seconds per question."""
+
+
+async def lateness(bank: Path, data_dir: Path, count: int, *, collect_when_idle: bool = False) -> list[float]:
+    """Seconds from each question's deadline to its time-out's first frame (negative: early), ``count`` questions.
+
+    ``collect_when_idle`` measures a proposal: garbage collection only while the feedback shows.
+    """
+    from lunarquiz.ui.screens.feedback import FeedbackScreen
+    from lunarquiz.ui.screens.question import QuestionScreen
+
+    app = make_game(bank, data_dir, questions=count, time_limit=LIMIT)
+    frames = record_frames(app, time.monotonic)
+    late = []
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(count):
+            await until(pilot, lambda: isinstance(app.screen, QuestionScreen) and frames.drawn(app.screen))
+            if collect_when_idle:
+                gc.disable()
+            deadline = app.round.current.deadline
+            await until(pilot, lambda: isinstance(app.screen, FeedbackScreen) and frames.drawn(app.screen))
+            drawn = frames.drawn(app.screen)
+            assert drawn is not None and deadline is not None
+            late.append(drawn - deadline)
+            if collect_when_idle:
+                gc.collect()
+            await pilot.press("enter")
+    gc.enable()
+    return late
+
+
+async def baseline_lateness(count: int) -> list[float]:
+    """The same for the smallest Textual app: a one-second ``set_timer`` that switches to a new screen."""
+    app = ScreensApp()
+    frames = record_frames(app, time.monotonic)
+    late = []
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(count):
+            before = app.screen
+            await until(pilot, lambda: frames.drawn(app.screen))
+            deadline = time.monotonic() + LIMIT
+            app.after(LIMIT)
+            await until(pilot, new_screen_drawn(app, frames, before))
+            drawn = frames.drawn(app.screen)
+            assert drawn is not None
+            late.append(drawn - deadline)
+    return late

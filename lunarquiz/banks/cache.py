@@ -1,0 +1,264 @@
+"""A cache of checked bank files, so that a bank already checked loads without parsing its YAML again.
+
+Each bank file has one entry in ``<cache folder>/banks/``, named after the file's absolute
+path (so an edited bank replaces its entry instead of adding one). An entry is used only
+when it was written for the same content (a SHA-256 of the file's bytes), the same bank
+format version, cache schema, lunarquiz version, Python version and validator source
+files; otherwise the file is checked again and the entry rewritten. An entry holds the
+checking result (the bank and every problem, warnings included) as plain tuples in
+``marshal`` form, behind a checksum: marshal loads about as fast as ``pickle``, writes
+about twice as fast (``python -m benchmarks`` prints both) and runs no code while it
+loads. An entry is written to a temporary file and moved into place, so a reader never
+sees half an entry.
+
+Only files that lunarquiz itself wrote, in the user's own cache folder, are ever loaded:
+``marshal`` (like ``pickle``) is not meant for data from elsewhere. The checksum guards
+against damage (a torn write, a bad disk), not against someone who can already write to
+the user's files. Deleting the cache folder is always safe, and a cache folder that cannot
+be written only makes loading slower. The folder keeps the MAX_ENTRIES entries used last.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import hashlib
+import marshal
+import os
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import fields
+from pathlib import Path
+from typing import Any, cast
+
+from lunarquiz import __version__
+from lunarquiz.banks import format as fmt
+from lunarquiz.banks.loader import Checked, check_text, decode, read_limited
+from lunarquiz.banks.problems import Problem
+from lunarquiz.core.model import Bank, Kind, Question
+
+CACHE_SCHEMA = 1
+"""The layout of an entry; raise it whenever the layout changes."""
+
+MAX_ENTRIES = 256
+"""Entries kept; past this, writing one removes those used longest ago (banks under test come and go)."""
+
+_LEFTOVER_AGE = 3600.0
+"""Seconds after which a temporary file is a crashed writer's leftover."""
+
+_MAGIC = b"lunarquiz-bank-cache\n"
+_CHECKSUM_SIZE = 32
+_BANK_FIELDS = tuple(field.name for field in fields(Bank))
+_QUESTION_FIELDS = tuple(field.name for field in fields(Question))
+_PROBLEM_FIELDS = tuple(field.name for field in fields(Problem))
+_BANK_PATH = _BANK_FIELDS.index("path")
+_BANK_QUESTIONS = _BANK_FIELDS.index("questions")
+_QUESTION_KIND = _QUESTION_FIELDS.index("kind")
+_PROBLEM_PATH = _PROBLEM_FIELDS.index("path")
+_KINDS = {kind.value: kind for kind in Kind}
+_PACKAGE = Path(__file__).resolve().parent.parent
+_VALIDATOR_FOLDERS = (_PACKAGE / "banks", _PACKAGE / "core")
+"""The folders whose code decides what checking a bank finds (their files are looked at, not imported)."""
+
+
+def cache_folder() -> Path:
+    """The folder of the bank entries: ``banks/`` in lunarquiz's cache folder."""
+    from lunarquiz.paths import cache_dir
+
+    return cache_dir() / "banks"
+
+
+def cache_key() -> tuple[object, ...]:
+    """What, besides a file's content, an entry must have been written with to be used.
+
+    The validator's source files are in it (size and time of change of every module in
+    ``banks/`` and ``core/``), so that a checkout whose validator changed does not trust
+    what an older validator decided.
+    """
+    return (
+        CACHE_SCHEMA,
+        fmt.FORMAT_VERSION,
+        __version__,
+        sys.version_info[:2],
+        marshal.version,
+        _BANK_FIELDS,
+        _QUESTION_FIELDS,
+        _PROBLEM_FIELDS,
+        _validator_sources(),
+    )
+
+
+def _validator_sources() -> tuple[tuple[str, int, int], ...]:
+    """Each module of the validator's folders, with its size and time of change."""
+    found = []
+    for folder in _VALIDATOR_FOLDERS:
+        try:
+            with os.scandir(folder) as entries:
+                for entry in entries:
+                    if entry.name.endswith(".py"):
+                        stat = entry.stat()
+                        found.append((f"{folder.name}/{entry.name}", stat.st_size, stat.st_mtime_ns))
+        except OSError:
+            continue
+    return tuple(sorted(found))
+
+
+def entry_path(folder: Path, path: str | Path) -> Path:
+    """Where the entry of the bank file ``path`` lives in ``folder``."""
+    name = hashlib.sha256(os.path.abspath(path).encode("utf-8", "surrogateescape")).hexdigest()
+    return folder / f"{name[:40]}.bank"
+
+
+def check_file_cached(path: str | Path, folder: Path | None = None, *, max_bytes: int | None = None) -> Checked:
+    """What ``loader.check_file(path, max_bytes=...)`` finds, from the cache when it holds this very content.
+
+    ``folder`` is the cache folder (default: :func:`cache_folder`). The file is read once,
+    within the loader's size limit, and the bytes that were hashed are the bytes checked.
+    """
+    name = str(path)
+    data, unread = read_limited(path, max_bytes)
+    if data is None:
+        return Checked(name, None, tuple(unread))
+    digest = hashlib.sha256(data).digest()
+    entry = entry_path(folder or cache_folder(), path)
+    key = cache_key()
+    with _collector_paused():  # thousands of small objects and no cycles: collecting would only cost time
+        payload = _read_entry(entry, key, digest)
+        if payload is not None:
+            try:
+                checked = _decode(name, payload)
+            except (TypeError, ValueError, KeyError, IndexError):
+                pass  # an entry of another shape: check the file again and replace it
+            else:
+                with contextlib.suppress(OSError):
+                    os.utime(entry)  # used now: pruning keeps it
+                return checked
+    text, found = decode(name, data)
+    checked = Checked(name, None, tuple(found)) if text is None else check_text(name, text)
+    _write_entry(entry, key, digest, _encode(checked))
+    return checked
+
+
+# -- entries on disk -----------------------------------------------------------
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _read_entry(entry: Path, key: tuple[object, ...], digest: bytes) -> Any:
+    """The payload of ``entry`` when it is whole and was written for ``key`` and ``digest``, else None."""
+    try:
+        blob = entry.read_bytes()
+    except OSError:
+        return None
+    start = len(_MAGIC) + _CHECKSUM_SIZE
+    if not blob.startswith(_MAGIC) or hashlib.sha256(blob[start:]).digest() != blob[len(_MAGIC) : start]:
+        return None
+    try:
+        stored_key, stored_digest, payload = marshal.loads(blob[start:])
+    except (EOFError, ValueError, TypeError):
+        return None
+    if stored_key != key or stored_digest != digest:
+        return None
+    return payload
+
+
+def _write_entry(entry: Path, key: tuple[object, ...], digest: bytes, payload: tuple[object, ...]) -> None:
+    """Write ``entry`` atomically; a folder that cannot be written is no error (the cache is only a cache)."""
+    try:
+        body = marshal.dumps(cast(Any, (key, digest, payload)))
+    except ValueError:  # a value marshal cannot hold: leave this bank uncached
+        return
+    blob = _MAGIC + hashlib.sha256(body).digest() + body
+    temporary = None
+    try:
+        import tempfile
+
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=entry.parent, prefix=".", suffix=".part")
+        with os.fdopen(handle, "wb") as file:
+            file.write(blob)
+        os.replace(temporary, entry)
+        temporary = None
+        _prune(entry.parent)
+    except OSError:
+        pass
+    finally:
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+
+
+def _prune(folder: Path) -> None:
+    """Keep the MAX_ENTRIES entries used last, and remove temporary files that a crashed writer left."""
+    entries = []
+    with os.scandir(folder) as found:
+        for item in found:
+            with contextlib.suppress(OSError):
+                changed = item.stat().st_mtime
+                if item.name.endswith(".bank"):
+                    entries.append((changed, item.path))
+                elif item.name.endswith(".part") and changed < time.time() - _LEFTOVER_AGE:
+                    os.unlink(item.path)
+    entries.sort()
+    for _, path in entries[: max(len(entries) - MAX_ENTRIES, 0)]:
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+
+
+# -- Checked <-> plain tuples ----------------------------------------------------
+
+
+def _encode(checked: Checked) -> tuple[object, ...]:
+    """``checked`` as plain tuples, without its path (filled in again when read)."""
+    bank = checked.bank
+    encoded_bank: tuple[object, ...] | None = None
+    if bank is not None:
+        values: list[object] = [getattr(bank, name) for name in _BANK_FIELDS]
+        values[_BANK_PATH] = ""
+        values[_BANK_QUESTIONS] = tuple(_encode_question(question) for question in bank.questions)
+        encoded_bank = tuple(values)
+    found = tuple(
+        tuple(getattr(problem, name) for i, name in enumerate(_PROBLEM_FIELDS) if i != _PROBLEM_PATH)
+        for problem in checked.problems
+    )
+    return encoded_bank, found
+
+
+def _encode_question(question: Question) -> tuple[object, ...]:
+    values: list[object] = [getattr(question, name) for name in _QUESTION_FIELDS]
+    values[_QUESTION_KIND] = question.kind.value
+    return tuple(values)
+
+
+def _decode(name: str, payload: Any) -> Checked:
+    """The Checked that ``payload`` (from :func:`_encode`) stands for, as read from the file ``name``."""
+    encoded_bank, found = payload
+    bank = None
+    if encoded_bank is not None:
+        values = list(encoded_bank)
+        values[_BANK_PATH] = name
+        values[_BANK_QUESTIONS] = tuple(_decode_question(question) for question in values[_BANK_QUESTIONS])
+        bank = Bank(*values)
+    return Checked(name, bank, tuple(_decode_problem(name, problem) for problem in found))
+
+
+def _decode_question(encoded: tuple[Any, ...]) -> Question:
+    values = list(encoded)
+    values[_QUESTION_KIND] = _KINDS[values[_QUESTION_KIND]]
+    return Question(*values)
+
+
+def _decode_problem(name: str, encoded: tuple[Any, ...]) -> Problem:
+    values = list(encoded)
+    values.insert(_PROBLEM_PATH, name)
+    return Problem(*values)

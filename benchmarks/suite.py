@@ -69,18 +69,12 @@ def measure_startup(plan: Plan, places: Places) -> list[Figure]:
 
 
 def measure_answers(plan: Plan, places: Places) -> list[Figure]:
-    """Answer latency of the game as it is, and with garbage collection moved to idle time (proposed)."""
+    """Answer latency of the game (which collects garbage only while feedback shows, lunarquiz.ui.collector)."""
     measured = in_fresh_process(answers.answer_times, places.answers_bank, places.data_dir, plan.answers)
-    proposed = in_fresh_process(
-        answers.answer_times, places.answers_bank, places.data_dir, plan.answers, collect_when_idle=True
-    )
     baseline = in_fresh_process(answers.baseline_times, plan.answers)
     base = percentile(baseline, 0.95)
     figures = []
-    for name, times, enforced in (
-        ("answer: key press to feedback frame, p95", measured, True),
-        ("answer, with GC only while feedback shows (proposed)", proposed, False),
-    ):
+    for name, times, enforced in (("answer: key press to feedback frame, p95", measured, True),):
         value = percentile(times, 0.95)
         met = value <= 0.016
         note = f"{len(times)} answers; p50 {milliseconds(median(times))}, latest {milliseconds(max(times))}"
@@ -105,14 +99,10 @@ def measure_answers(plan: Plan, places: Places) -> list[Figure]:
 
 
 def measure_timeouts(plan: Plan, places: Places) -> list[Figure]:
-    """Time-out lateness of the game as it is, and with garbage collection moved to idle time (proposed)."""
+    """Time-out lateness of the game: from the deadline to the time-out frame."""
     bank, data = places.answers_bank, places.data_dir
     runs = (
         ("time-out: deadline to time-out frame, p95", in_fresh_process(timeouts.lateness, bank, data, plan.timeouts)),
-        (
-            "time-out, with GC only while feedback shows (proposed)",
-            in_fresh_process(timeouts.lateness, bank, data, plan.timeouts_proposed, collect_when_idle=True),
-        ),
     )
     baseline = in_fresh_process(timeouts.baseline_lateness, plan.timeouts_proposed)
     base = percentile(baseline, 0.95)

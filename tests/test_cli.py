@@ -73,3 +73,15 @@ def test_play_refuses_bad_numbers() -> None:
     for argv in (["play", "--questions", "0"], ["play", "--time", "soon"], ["play", "--difficulty", "extreme"]):
         result = run(*argv)
         assert result.returncode == 2 and "Traceback" not in result.stderr, argv
+
+
+def test_player_and_data_dir_work_before_or_after_play(tmp_path: Path) -> None:
+    from lunarquiz.cli import build_parser
+
+    parser = build_parser()
+    before = parser.parse_args(["--player", "Ana", "--data-dir", str(tmp_path), "play"])
+    after = parser.parse_args(["play", "--player", "Ben"])
+    neither = parser.parse_args(["play"])
+    assert (before.player, before.data_dir) == ("Ana", str(tmp_path))
+    assert after.player == "Ben"
+    assert neither.player is None and neither.data_dir is None

@@ -65,7 +65,7 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--review", action="store_true", help="the questions you got wrong, most recent and most often first"
     )
     modes.add_argument("--study", action="store_true", help="spaced repetition: the questions due, then new ones")
-    add_player_options(parser)
+    add_player_options(parser, subcommand=True)
     parser.add_argument(
         "--plain",
         action="store_true",
@@ -74,11 +74,18 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.set_defaults(handler=play)
 
 
-def add_player_options(parser: argparse.ArgumentParser) -> None:
-    """``--player`` and ``--data-dir``, shared by the home screen and ``play``."""
-    parser.add_argument("--player", metavar="NAME", help="who is playing (default: the last player)")
+def add_player_options(parser: argparse.ArgumentParser, *, subcommand: bool = False) -> None:
+    """``--player`` and ``--data-dir``, shared by the home screen and ``play``.
+
+    On a subcommand they have no default, so ``lunarquiz --player Ana play`` keeps the name given first.
+    """
+    default = argparse.SUPPRESS if subcommand else None
+    parser.add_argument("--player", metavar="NAME", default=default, help="who is playing (default: the last player)")
     parser.add_argument(
-        "--data-dir", metavar="DIR", help="where scores are kept (default: $LUNARQUIZ_DATA_DIR or your data folder)"
+        "--data-dir",
+        metavar="DIR",
+        default=default,
+        help="where scores are kept (default: $LUNARQUIZ_DATA_DIR or your data folder)",
     )
 
 

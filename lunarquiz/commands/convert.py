@@ -43,6 +43,22 @@ def read_text(path: str) -> str:
     return text
 
 
+def read_for_conversion(source: str, output: str, *, bank_id: str | None, title: str | None, what: str) -> str:
+    """The text of ``source`` after the checks ``import`` and ``generate`` share; FileProblem says what is wrong.
+
+    ``what`` names the source in the message when ``output`` would overwrite it ("the article").
+    """
+    from lunarquiz.banks import format as fmt
+
+    if output != STDOUT and same_file(source, output):
+        raise FileProblem(f"{output}: error: this is {what}; write the bank to another file")
+    if bank_id is not None and not fmt.ID_PATTERN.fullmatch(bank_id):
+        raise FileProblem(f"--id {bank_id!r} is not a valid id: use lowercase letters, digits and dashes")
+    if title is not None and not title.strip():
+        raise FileProblem("--title is empty")
+    return read_text(source)
+
+
 def same_file(first: str, second: str) -> bool:
     """Whether the two names lead to one file (links and ``..`` followed)."""
     try:

@@ -77,20 +77,11 @@ def run_generate(
     from lunarquiz.banks import format as fmt
     from lunarquiz.banks.loader import check_text
     from lunarquiz.banks.writer import dump_bank
-    from lunarquiz.commands.convert import STDOUT, FileProblem, read_text, same_file, write_text
+    from lunarquiz.commands.convert import STDOUT, FileProblem, read_for_conversion, write_text
     from lunarquiz.generate.draft import draft_bank, title_of
 
-    if output != STDOUT and same_file(article, output):
-        print(f"{output}: error: this is the article; write the draft to another file", file=err)
-        return 1
-    if bank_id is not None and not fmt.ID_PATTERN.fullmatch(bank_id):
-        print(f"--id {bank_id!r} is not a valid id: use lowercase letters, digits and dashes", file=err)
-        return 1
-    if title is not None and not title.strip():
-        print("--title is empty", file=err)
-        return 1
     try:
-        text = read_text(article)
+        text = read_for_conversion(article, output, bank_id=bank_id, title=title, what="the article")
     except FileProblem as failure:
         print(failure, file=err)
         return 1

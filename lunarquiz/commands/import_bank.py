@@ -57,7 +57,6 @@ def run_import(
     err: TextIO,
 ) -> int:
     """Import ``source`` into the bank file ``output``; 0 when it was written, 1 when nothing was."""
-    from lunarquiz.banks import format as fmt
     from lunarquiz.banks.importers import (
         bank_id_from_path,
         bank_yaml,
@@ -66,19 +65,10 @@ def run_import(
         read_source,
         title_from_path,
     )
-    from lunarquiz.commands.convert import STDOUT, FileProblem, format_problem, read_text, same_file, write_text
+    from lunarquiz.commands.convert import STDOUT, FileProblem, format_problem, read_for_conversion, write_text
 
-    if output != STDOUT and same_file(source, output):
-        print(f"{output}: error: this is the file being imported; write the bank to another file", file=err)
-        return 1
-    if bank_id is not None and not fmt.ID_PATTERN.fullmatch(bank_id):
-        print(f"--id {bank_id!r} is not a valid id: use lowercase letters, digits and dashes", file=err)
-        return 1
-    if title is not None and not title.strip():
-        print("--title is empty", file=err)
-        return 1
     try:
-        text = read_text(source)
+        text = read_for_conversion(source, output, bank_id=bank_id, title=title, what="the file being imported")
     except FileProblem as failure:
         print(failure, file=err)
         return 1

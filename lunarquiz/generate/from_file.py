@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from lunarquiz.banks import format as fmt
-from lunarquiz.banks.loader import decode
+from lunarquiz.banks.loader import decode, read_limited
 from lunarquiz.core.model import Bank
 from lunarquiz.generate.draft import draft_bank, title_of
 
@@ -17,14 +17,9 @@ class DraftError(Exception):
 def draft_from_file(path: str | Path, *, seed: int = 0) -> Bank:
     """The draft bank of the article in ``path``; DraftError when there is none to make."""
     article = Path(path).expanduser()
-    try:
-        data = article.read_bytes()
-    except FileNotFoundError:
-        raise DraftError(f"{article}: no such file") from None
-    except IsADirectoryError:
-        raise DraftError(f"{article}: this is a folder, not an article") from None
-    except OSError as error:
-        raise DraftError(f"{article}: cannot read the file: {error.strerror or error}") from None
+    data, problems = read_limited(article)  # the bank size limit applies to articles too
+    if data is None:
+        raise DraftError(problems[0].format() if problems else f"{article}: cannot read the file")
     text, problems = decode(str(article), data)
     if text is None:
         raise DraftError(problems[0].format() if problems else f"{article}: cannot decode the file")

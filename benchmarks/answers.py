@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import time
 from pathlib import Path
 
@@ -11,13 +10,11 @@ from benchmarks.frames import new_screen_drawn, record_frames
 from benchmarks.game import SIZE, make_game, until
 
 
-async def answer_times(bank: Path, data_dir: Path, count: int, *, collect_when_idle: bool = False) -> list[float]:
+async def answer_times(bank: Path, data_dir: Path, count: int) -> list[float]:
     """Seconds from pressing 1 on a question to the feedback's first frame, for ``count`` answers in a row.
 
     The bank must hold at least ``count`` single-choice questions. Answers are saved to a
-    store on disk, as in the game. ``collect_when_idle`` measures a proposal: automatic
-    garbage collection off, and a full collection once each feedback is on screen (while
-    the player reads it), so that no collection falls between a key press and its frame.
+    store on disk, as in the game (whose collector runs only while feedback shows).
     """
     from lunarquiz.ui.screens.feedback import FeedbackScreen
     from lunarquiz.ui.screens.question import QuestionScreen
@@ -28,18 +25,13 @@ async def answer_times(bank: Path, data_dir: Path, count: int, *, collect_when_i
     async with app.run_test(size=SIZE) as pilot:
         for _ in range(count):
             await until(pilot, lambda: isinstance(app.screen, QuestionScreen) and frames.drawn(app.screen))
-            if collect_when_idle:
-                gc.disable()
             start = time.perf_counter()
             await pilot.press("1")
             await until(pilot, lambda: isinstance(app.screen, FeedbackScreen) and frames.drawn(app.screen))
             drawn = frames.drawn(app.screen)
             assert drawn is not None
             times.append(drawn - start)
-            if collect_when_idle:
-                gc.collect()
             await pilot.press("enter")
-    gc.enable()
     return times
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import time
 from pathlib import Path
 
@@ -14,11 +13,8 @@ LIMIT = 1.0
 """Seconds per question."""
 
 
-async def lateness(bank: Path, data_dir: Path, count: int, *, collect_when_idle: bool = False) -> list[float]:
-    """Seconds from each question's deadline to its time-out's first frame (negative: early), ``count`` questions.
-
-    ``collect_when_idle`` measures a proposal: garbage collection only while the feedback shows.
-    """
+async def lateness(bank: Path, data_dir: Path, count: int) -> list[float]:
+    """Seconds from each question's deadline to its time-out's first frame (negative: early), ``count`` questions."""
     from lunarquiz.ui.screens.feedback import FeedbackScreen
     from lunarquiz.ui.screens.question import QuestionScreen
 
@@ -28,17 +24,12 @@ async def lateness(bank: Path, data_dir: Path, count: int, *, collect_when_idle:
     async with app.run_test(size=SIZE) as pilot:
         for _ in range(count):
             await until(pilot, lambda: isinstance(app.screen, QuestionScreen) and frames.drawn(app.screen))
-            if collect_when_idle:
-                gc.disable()
             deadline = app.round.current.deadline
             await until(pilot, lambda: isinstance(app.screen, FeedbackScreen) and frames.drawn(app.screen))
             drawn = frames.drawn(app.screen)
             assert drawn is not None and deadline is not None
             late.append(drawn - deadline)
-            if collect_when_idle:
-                gc.collect()
             await pilot.press("enter")
-    gc.enable()
     return late
 
 

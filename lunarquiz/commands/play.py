@@ -184,30 +184,26 @@ def run_plain(
     """Play one round line by line on standard input and output, saving each answer."""
     import random
     import time
-    from dataclasses import replace
     from datetime import UTC, datetime
 
     from lunarquiz.core.round import Round
     from lunarquiz.core.selection import select_questions
     from lunarquiz.core.text import clean_text
     from lunarquiz.plain.session import play_plain
-    from lunarquiz.store.session import StoreRecorder, review_questions, study_questions
+    from lunarquiz.store.session import StoreRecorder, questions_for_mode, settings_for_mode
 
     name = player or "player"
     settings = store.preferences(name).accommodate(settings)
-    questions = select_questions(library.banks, tags=settings.tags, difficulties=settings.difficulties)
-    if mode == "review":
-        questions, settings = review_questions(store, name, questions), replace(settings, in_order=True)
-    elif mode == "study":
-        questions = study_questions(store, name, questions, datetime.now(UTC))
-        settings = replace(settings, in_order=True)
+    settings = settings_for_mode(mode, settings)
+    candidates = select_questions(library.banks, tags=settings.tags, difficulties=settings.difficulties)
+    questions = questions_for_mode(store, name, mode, candidates, datetime.now(UTC))
     for notice in store.take_notices():
         print(f"lunarquiz: {notice}", file=sys.stderr)
     if not questions:
         print(f"lunarquiz: no questions to {mode} yet", file=sys.stderr)
         return 1
     round_ = Round(questions, rng=random.Random(seed), clock=time.monotonic, settings=settings)
-    recorder = StoreRecorder(store, name, "practice" if mode == "timed" and settings.practice else mode, round_)
+    recorder = StoreRecorder(store, name, mode, round_)
     sources = {bank.id: bank.source for bank in library.banks}
 
     def read_line() -> str | None:

@@ -3,13 +3,34 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import datetime
 
 from lunarquiz.core.model import Question
 from lunarquiz.core.results import Outcome, Results
-from lunarquiz.core.round import Round
+from lunarquiz.core.round import Round, RoundSettings
 from lunarquiz.store.records import Mode, RoundEnd
 from lunarquiz.store.store import Store
+
+
+def settings_for_mode(mode: Mode, settings: RoundSettings) -> RoundSettings:
+    """The settings a mode implies: review and study keep their order; practice has no clock."""
+    if mode in ("review", "study"):
+        return replace(settings, in_order=True)
+    if mode == "practice":
+        return replace(settings, practice=True)
+    return settings
+
+
+def questions_for_mode(
+    store: Store, player: str, mode: Mode, questions: Sequence[Question], now: datetime
+) -> list[Question]:
+    """The questions a round in ``mode`` asks: the player's mistakes, their due cards, or all of them."""
+    if mode == "review":
+        return review_questions(store, player, questions)
+    if mode == "study":
+        return study_questions(store, player, questions, now)
+    return list(questions)
 
 
 def review_questions(store: Store, player: str, questions: Sequence[Question]) -> list[Question]:
@@ -35,7 +56,12 @@ class StoreRecorder:
     def __init__(
         self, store: Store, player: str, mode: Mode, round_: Round, now: Callable[[], datetime] | None = None
     ) -> None:
-        """``now`` gives the wall-clock time written with each row (the store's own clock when None)."""
+        """``now`` gives the wall-clock time written with each row (the store's own clock when None).
+
+        An untimed round asked for as timed (``--untimed``, an accommodation) is saved as practice.
+        """
+        if mode == "timed" and round_.settings.practice:
+            mode = "practice"
         self.store = store
         self.now: Callable[[], datetime | None] = now or (lambda: None)
         bank_ids = sorted({question.bank_id for question in round_.questions})

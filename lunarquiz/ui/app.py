@@ -5,7 +5,6 @@ from __future__ import annotations
 import random
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
@@ -13,13 +12,13 @@ from textual.app import App
 from textual.binding import Binding
 
 from lunarquiz.banks.discovery import Library
-from lunarquiz.core.model import Bank, Question
+from lunarquiz.core.model import Bank
 from lunarquiz.core.results import Outcome
 from lunarquiz.core.round import Clock, Round, RoundSettings
 from lunarquiz.core.selection import select_questions
 from lunarquiz.store.preferences import Preferences
 from lunarquiz.store.records import Mode
-from lunarquiz.store.session import StoreRecorder, review_questions, study_questions
+from lunarquiz.store.session import StoreRecorder, questions_for_mode, settings_for_mode
 from lunarquiz.store.store import Store
 from lunarquiz.ui.collector import RoundCollector
 from lunarquiz.ui.screens.question import QuestionScreen
@@ -171,22 +170,11 @@ class LunarQuizApp(App[None]):
         else:
             self.push_screen(screen)
 
-    def questions_for(self, banks: Sequence[Bank], settings: RoundSettings, mode: Mode) -> list[Question]:
-        """The questions a round in ``mode`` may ask, in the order review and study rounds want."""
-        questions = select_questions(banks, tags=settings.tags, difficulties=settings.difficulties)
-        if mode == "review":
-            return review_questions(self.store, self.player or "", questions)
-        if mode == "study":
-            return study_questions(self.store, self.player or "", questions, self.now())
-        return questions
-
     def start_round(self, banks: Sequence[Bank], settings: RoundSettings, mode: Mode = "timed") -> None:
         """Start a new round over ``banks`` in ``mode`` (timed, practice, review or study)."""
-        if mode in ("review", "study"):
-            settings = replace(settings, in_order=True)
-        elif mode == "practice":
-            settings = replace(settings, practice=True)
-        questions = self.questions_for(banks, settings, mode)
+        settings = settings_for_mode(mode, settings)
+        candidates = select_questions(banks, tags=settings.tags, difficulties=settings.difficulties)
+        questions = questions_for_mode(self.store, self.player or "", mode, candidates, self.now())
         if not questions:
             message = NOTHING_TO_PLAY.get(mode, "No question matches that tag and difficulty: choose another.")
             self.notify(message, severity="warning")
@@ -195,8 +183,7 @@ class LunarQuizApp(App[None]):
             return
         self._last = (tuple(banks), settings, mode)
         self.round = Round(questions, rng=self.rng, clock=self.clock, settings=settings)
-        stored_mode: Mode = "practice" if mode == "timed" and settings.practice else mode
-        self.recorder = StoreRecorder(self.store, self.player or "player", stored_mode, self.round, self.now)
+        self.recorder = StoreRecorder(self.store, self.player or "player", mode, self.round, self.now)
         self.show_store_notices()
         self.collector.round_started()
         self._show(QuestionScreen(self.round))

@@ -53,7 +53,9 @@ class Run:
 def child_env(data_dir: Path, cache_dir: Path, **extra: str) -> dict[str, str]:
     """The environment of a measured child: this one, with lunarquiz's folders moved to temporary ones."""
     env = {key: value for key, value in os.environ.items() if not key.startswith("TEXTUAL_")}
-    for key in ("COLUMNS", "LINES"):
+    # An installed game runs from compiled bytecode (pip compiles it), as Textual does here:
+    # without this, a shell that sets PYTHONDONTWRITEBYTECODE would time lunarquiz compiling its sources.
+    for key in ("COLUMNS", "LINES", "PYTHONDONTWRITEBYTECODE"):
         env.pop(key, None)
     env["LUNARQUIZ_DATA_DIR"] = str(data_dir)
     env["LUNARQUIZ_CACHE_DIR"] = str(cache_dir)

@@ -45,3 +45,39 @@ async def test_a_smaller_window_shows_a_notice(tmp_path: Path, clock: FakeClock,
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
         assert not app.screen.query_one(TooSmall).display
+
+
+@pytest.mark.parametrize("size", [(1, 1), (39, 11), (40, 12), (59, 19), (60, 20), (80, 24), (300, 100)])
+def test_size_classes_are_the_ones_textual_sets(size: tuple[int, int]) -> None:
+    from textual.screen import Screen
+
+    from lunarquiz.ui.widgets.too_small import BREAKPOINTS_TALL, BREAKPOINTS_WIDE, size_classes
+
+    screen: Screen[None] = Screen()
+    width, height = size
+    expected = screen._get_breakpoint_classes(width, BREAKPOINTS_WIDE) | screen._get_breakpoint_classes(
+        height, BREAKPOINTS_TALL
+    )
+    assert {name for name, on in size_classes(width, height).items() if on} == expected
+
+
+@pytest.mark.parametrize("size", [(80, 24), (45, 14)])
+async def test_a_new_screen_is_styled_once_not_again_when_it_learns_its_size(
+    tmp_path: Path, clock: FakeClock, size: tuple[int, int]
+) -> None:
+    """Screens start with the size classes, so their first resize does not restyle every widget."""
+    app = make_app([write_bank(tmp_path)], clock, seed=4)
+    async with app.run_test(size=size) as pilot:
+        restyled: list[object] = []
+        original = app.update_styles
+
+        def update_styles(node: object = None, animate: bool = True) -> None:
+            restyled.append(node)
+            original(node, animate=animate)  # type: ignore[arg-type]
+
+        app.update_styles = update_styles  # type: ignore[assignment,method-assign]
+        await pilot.press("1") if not app.screen.asked.multiple else await pilot.press("a", "enter")  # type: ignore[attr-defined]
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, FeedbackScreen)
+        assert restyled.count(app.screen) == 1  # when it is shown; not again for its size classes

@@ -9,6 +9,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from lunarquiz.ui.widgets.too_small import fit
+
 
 class ConfirmScreen(ModalScreen[bool]):
     """Asks a question; dismisses with True for yes and False for no."""
@@ -20,6 +22,7 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def __init__(self, question: str, yes: str = "Yes", no: str = "No") -> None:
         super().__init__()
+        fit(self)
         self.question = question
         self.yes = yes
         self.no = no

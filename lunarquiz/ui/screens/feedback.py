@@ -15,7 +15,7 @@ from textual.widgets import Footer, Static
 from lunarquiz.core.results import Outcome
 from lunarquiz.core.round import Round
 from lunarquiz.ui.screens.question import status_line
-from lunarquiz.ui.widgets.too_small import TooSmall
+from lunarquiz.ui.widgets.too_small import TooSmall, fit
 
 if TYPE_CHECKING:
     from lunarquiz.ui.app import LunarQuizApp
@@ -70,6 +70,7 @@ class FeedbackScreen(Screen[None]):
 
     def __init__(self, round_: Round, outcome: Outcome) -> None:
         super().__init__()
+        fit(self)
         self.round = round_
         self.outcome = outcome
 

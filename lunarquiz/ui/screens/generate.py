@@ -15,6 +15,7 @@ from textual.widgets import Button, Input, Static
 
 from lunarquiz.core.model import Bank
 from lunarquiz.core.round import RoundSettings
+from lunarquiz.ui.widgets.too_small import fit
 
 if TYPE_CHECKING:
     from lunarquiz.ui.app import LunarQuizApp
@@ -26,6 +27,10 @@ class GenerateScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape", "app.pop_screen", "Cancel")]
 
     app: LunarQuizApp
+
+    def __init__(self) -> None:
+        super().__init__()
+        fit(self)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="generate"):

@@ -19,7 +19,7 @@ from lunarquiz.core.model import DIFFICULTIES, Bank
 from lunarquiz.core.round import RoundSettings
 from lunarquiz.store.records import Mode
 from lunarquiz.store.session import due_count
-from lunarquiz.ui.widgets.too_small import TooSmall
+from lunarquiz.ui.widgets.too_small import TooSmall, fit
 
 if TYPE_CHECKING:
     from lunarquiz.ui.app import LunarQuizApp
@@ -77,6 +77,7 @@ class HomeScreen(Screen[None]):
 
     def __init__(self, library: Library) -> None:
         super().__init__()
+        fit(self)
         self.library = library
 
     def compose(self) -> ComposeResult:

@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Sparkline, Static
 
 from lunarquiz.store.records import Accuracy, LeaderboardEntry
-from lunarquiz.ui.widgets.too_small import TooSmall
+from lunarquiz.ui.widgets.too_small import TooSmall, fit
 
 if TYPE_CHECKING:
     from lunarquiz.ui.app import LunarQuizApp
@@ -49,6 +49,10 @@ class ProgressScreen(Screen[None]):
     app: LunarQuizApp
 
     title_text = ""
+
+    def __init__(self) -> None:
+        super().__init__()
+        fit(self)
 
     def compose(self) -> ComposeResult:
         yield TooSmall()

@@ -16,7 +16,7 @@ from lunarquiz.core.results import Outcome
 from lunarquiz.core.round import Round
 from lunarquiz.ui.widgets.choice import KEYS, LETTERS, Choice
 from lunarquiz.ui.widgets.countdown import Countdown
-from lunarquiz.ui.widgets.too_small import TooSmall
+from lunarquiz.ui.widgets.too_small import TooSmall, fit
 
 if TYPE_CHECKING:
     from lunarquiz.ui.app import LunarQuizApp
@@ -53,6 +53,7 @@ class QuestionScreen(Screen[None]):
 
     def __init__(self, round_: Round) -> None:
         super().__init__()
+        fit(self)
         self.round = round_
         self.asked = round_.current
         self.cursor: int | None = 0

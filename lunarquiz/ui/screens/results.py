@@ -15,7 +15,7 @@ from textual.widgets import Button, Footer, Static
 from lunarquiz.core.results import Outcome, Results
 from lunarquiz.store.records import RoundEnd
 from lunarquiz.ui.screens.feedback import RIGHT, TIME_UP, WRONG
-from lunarquiz.ui.widgets.too_small import TooSmall
+from lunarquiz.ui.widgets.too_small import TooSmall, fit
 
 if TYPE_CHECKING:
     from lunarquiz.ui.app import LunarQuizApp
@@ -77,6 +77,7 @@ class ResultsScreen(Screen[None]):
 
     def __init__(self, results: Results, end: RoundEnd | None = None) -> None:
         super().__init__()
+        fit(self)
         self.results = results
         self.end = end
 

@@ -13,7 +13,7 @@ from textual.widgets import Button, Checkbox, Footer, Select, Static
 
 from lunarquiz.store.preferences import Preferences
 from lunarquiz.ui.themes import theme_choices
-from lunarquiz.ui.widgets.too_small import TooSmall
+from lunarquiz.ui.widgets.too_small import TooSmall, fit
 
 if TYPE_CHECKING:
     from lunarquiz.ui.app import LunarQuizApp
@@ -27,6 +27,10 @@ class SettingsScreen(Screen[None]):
     BINDINGS = [Binding("escape", "app.pop_screen", "Back"), Binding("ctrl+s", "save", "Save")]
 
     app: LunarQuizApp
+
+    def __init__(self) -> None:
+        super().__init__()
+        fit(self)
 
     def compose(self) -> ComposeResult:
         current = self.app.preferences

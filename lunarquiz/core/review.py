@@ -5,10 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-
-from fsrs import Card, Rating, Scheduler
+from functools import cache
+from typing import TYPE_CHECKING
 
 from lunarquiz.core.results import Outcome
+
+if TYPE_CHECKING:  # fsrs is imported when a card is first rated: starting a round does not wait for it
+    from fsrs import Card, Rating, Scheduler
 
 QuestionKey = tuple[str, str]
 """A question as (bank id, question id)."""
@@ -18,8 +21,13 @@ FAST_FRACTION = 0.25
 SLOW_FRACTION = 0.75
 """A right answer after this fraction of the time limit is hard."""
 
-SCHEDULER = Scheduler(enable_fuzzing=False)
-"""The FSRS scheduler with its default parameters; no fuzz, so the same answers give the same schedule."""
+
+@cache
+def scheduler() -> Scheduler:
+    """The FSRS scheduler with its default parameters; no fuzz, so the same answers give the same schedule."""
+    from fsrs import Scheduler
+
+    return Scheduler(enable_fuzzing=False)
 
 
 def rating_for(*, correct: bool, seconds: float, limit: float | None) -> Rating:
@@ -27,6 +35,8 @@ def rating_for(*, correct: bool, seconds: float, limit: float | None) -> Rating:
 
     Without a time limit (practice) a right answer is Good.
     """
+    from fsrs import Rating
+
     if not correct:
         return Rating.Again
     if limit is None or limit <= 0:
@@ -52,6 +62,8 @@ def as_utc(moment: datetime) -> datetime:
 
 def new_card(now: datetime) -> Card:
     """A card never reviewed, due at ``now`` (its id is derived from ``now``, not from a clock)."""
+    from fsrs import Card
+
     moment = as_utc(now)
     return Card(card_id=int(moment.timestamp() * 1000), due=moment)
 
@@ -59,7 +71,7 @@ def new_card(now: datetime) -> Card:
 def review(card: Card | None, rating: Rating, now: datetime) -> Card:
     """The card after one review with ``rating`` at ``now`` (a new card when ``card`` is None)."""
     moment = as_utc(now)
-    reviewed, _log = SCHEDULER.review_card(card or new_card(moment), rating, review_datetime=moment)
+    reviewed, _log = scheduler().review_card(card or new_card(moment), rating, review_datetime=moment)
     return reviewed
 
 

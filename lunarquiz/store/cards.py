@@ -5,11 +5,13 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable
 from datetime import datetime
-
-from fsrs import Card, Rating
+from typing import TYPE_CHECKING
 
 from lunarquiz.core.review import QuestionKey, review
 from lunarquiz.store.timestamps import from_text, to_text
+
+if TYPE_CHECKING:  # fsrs is imported when a card is first read (see lunarquiz.core.review)
+    from fsrs import Card, Rating
 
 
 def load_card(db: sqlite3.Connection, player_id: int, key: QuestionKey) -> Card | None:
@@ -17,7 +19,11 @@ def load_card(db: sqlite3.Connection, player_id: int, key: QuestionKey) -> Card 
     row = db.execute(
         "SELECT card FROM cards WHERE player_id = ? AND bank_id = ? AND question_id = ?", (player_id, *key)
     ).fetchone()
-    return None if row is None else Card.from_json(row[0])
+    if row is None:
+        return None
+    from fsrs import Card
+
+    return Card.from_json(row[0])
 
 
 def review_card(db: sqlite3.Connection, player_id: int, key: QuestionKey, rating: Rating, at: datetime) -> Card:

@@ -10,13 +10,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from lunarquiz.core.results import Outcome, Results
-from lunarquiz.core.review import QuestionKey
 from lunarquiz.core.round import RoundSettings
 from lunarquiz.core.text import clean_text
-from lunarquiz.store import history, rounds, statistics, study
+from lunarquiz.store import rounds
 from lunarquiz.store.database import immediate
 from lunarquiz.store.opening import open_file, reason
 from lunarquiz.store.paths import database_path
@@ -34,6 +33,12 @@ from lunarquiz.store.records import (
 )
 from lunarquiz.store.schema import migrate
 from lunarquiz.store.timestamps import utc_now
+
+if TYPE_CHECKING:
+    from lunarquiz.core.review import QuestionKey
+
+# The queries behind history, statistics, review and study (lunarquiz.store.history, .statistics
+# and .study) are imported by the methods that use them: a round starts without them.
 
 T = TypeVar("T")
 
@@ -193,6 +198,8 @@ class Store:
         if results.abandoned:
             return RoundEnd(saved=self.abandon_round(round_id, at=at), personal_best=False, previous_best=None)
         info = self._round(round_id)
+        from lunarquiz.store import history
+
         previous = self._read(
             lambda db: history.personal_best(db, info.player, info.banks, mode=info.mode, excluding=round_id), None
         )
@@ -211,11 +218,15 @@ class Store:
         self, *, player: str | None = None, bank: str | None = None, limit: int | None = None
     ) -> list[RoundSummary]:
         """Past rounds oldest first (the last ``limit``), unfinished ones too; for lists and score trends."""
+        from lunarquiz.store import history
+
         return self._read(lambda db: history.history(db, player=player, bank=bank, limit=limit), [])
 
     def statistics(self, *, player: str | None = None, bank: str | None = None) -> Statistics:
         """Accuracy and average time overall, per bank, per tag and per question, hardest first."""
         empty = Statistics(answered=0, right=0, average_seconds=None, banks=(), tags=(), questions=())
+        from lunarquiz.store import statistics
+
         return self._read(lambda db: statistics.statistics(db, player=player, bank=bank), empty)
 
     def best_rounds(
@@ -224,6 +235,8 @@ class Store:
         """Each player's best finished timed round per set of banks, ranked within the set (both filters optional)."""
         banks = None if bank_ids is None else banks_key(bank_ids)
         name = None if player is None else _clean(player)
+        from lunarquiz.store import history
+
         return self._read(lambda db: history.best_rounds(db, banks=banks, player=name), [])
 
     def leaderboard(self, bank_ids: Sequence[str], *, limit: int | None = 10) -> list[LeaderboardEntry]:
@@ -237,6 +250,8 @@ class Store:
 
     def personal_best(self, player: str, bank_ids: Sequence[str]) -> int | None:
         """The player's best finished timed score on exactly these banks, or None."""
+        from lunarquiz.store import history
+
         return self._read(lambda db: history.personal_best(db, _clean(player), banks_key(bank_ids)), None)
 
     def is_personal_best(self, player: str, bank_ids: Sequence[str], score: int) -> bool:
@@ -248,22 +263,30 @@ class Store:
         self, player: str, limit: int | None = None, *, available: Sequence[QuestionKey] | None = None
     ) -> list[QuestionKey]:
         """Questions for a review round: those the player got wrong, most recently or most often first."""
+        from lunarquiz.store import study
+
         return self._read(lambda db: study.review_candidates(db, _clean(player), limit, available), [])
 
     def study_queue(
         self, player: str, available: Sequence[QuestionKey], now: datetime, limit: int | None = None
     ) -> list[QuestionKey]:
         """Questions for a study round: due cards, most overdue first, then new questions in the given order."""
+        from lunarquiz.store import study
+
         return self._read(lambda db: study.study_queue(db, _clean(player), available, now, limit), [])
 
     def due_count(self, player: str, available: Sequence[QuestionKey], now: datetime) -> int:
         """How many of the available questions are due for study at ``now`` (new ones not counted)."""
+        from lunarquiz.store import study
+
         return self._read(lambda db: study.due_count(db, _clean(player), available, now), 0)
 
     def saved_answers(
         self, *, player: str | None = None, bank: str | None = None, since: datetime | None = None
     ) -> list[SavedAnswer]:
         """Every saved answer oldest first, for export."""
+        from lunarquiz.store import statistics
+
         return self._read(lambda db: statistics.saved_answers(db, player=player, bank=bank, since=since), [])
 
     # -- internals ---------------------------------------------------------

@@ -38,8 +38,8 @@ from lunarquiz.banks.loader import Checked, check_text, decode, read_limited
 from lunarquiz.banks.problems import Problem
 from lunarquiz.core.model import Bank, Kind, Question
 
-CACHE_SCHEMA = 1
-"""The layout of an entry; raise it whenever the layout changes."""
+CACHE_SCHEMA = 2
+"""The layout of an entry; raise it whenever the layout changes (2: questions stored field by field)."""
 
 MAX_ENTRIES = 256
 """Entries kept; past this, writing one removes those used longest ago (banks under test come and go)."""
@@ -161,10 +161,11 @@ def _read_entry(entry: Path, key: tuple[object, ...], digest: bytes) -> Any:
     except OSError:
         return None
     start = len(_MAGIC) + _CHECKSUM_SIZE
-    if not blob.startswith(_MAGIC) or hashlib.sha256(blob[start:]).digest() != blob[len(_MAGIC) : start]:
+    body = memoryview(blob)[start:]  # not a copy: copying megabytes costs more than hashing them
+    if not blob.startswith(_MAGIC) or hashlib.sha256(body).digest() != blob[len(_MAGIC) : start]:
         return None
     try:
-        stored_key, stored_digest, payload = marshal.loads(blob[start:])
+        stored_key, stored_digest, payload = marshal.loads(body)
     except (EOFError, ValueError, TypeError):
         return None
     if stored_key != key or stored_digest != digest:
@@ -225,7 +226,7 @@ def _encode(checked: Checked) -> tuple[object, ...]:
     if bank is not None:
         values: list[object] = [getattr(bank, name) for name in _BANK_FIELDS]
         values[_BANK_PATH] = ""
-        values[_BANK_QUESTIONS] = tuple(_encode_question(question) for question in bank.questions)
+        values[_BANK_QUESTIONS] = _encode_questions(bank.questions)
         encoded_bank = tuple(values)
     found = tuple(
         tuple(getattr(problem, name) for i, name in enumerate(_PROBLEM_FIELDS) if i != _PROBLEM_PATH)
@@ -234,10 +235,15 @@ def _encode(checked: Checked) -> tuple[object, ...]:
     return encoded_bank, found
 
 
-def _encode_question(question: Question) -> tuple[object, ...]:
-    values: list[object] = [getattr(question, name) for name in _QUESTION_FIELDS]
-    values[_QUESTION_KIND] = question.kind.value
-    return tuple(values)
+def _encode_questions(questions: tuple[Question, ...]) -> tuple[tuple[object, ...], ...]:
+    """The questions field by field: one tuple per field, holding that field of every question.
+
+    Columns rather than rows: a bank of 10,000 questions is 13 tuples instead of 10,000, which
+    marshal reads faster, and :func:`_decode_questions` builds the questions without a Python loop.
+    """
+    columns = [tuple(getattr(question, name) for question in questions) for name in _QUESTION_FIELDS]
+    columns[_QUESTION_KIND] = tuple(question.kind.value for question in questions)
+    return tuple(columns)
 
 
 def _decode(name: str, payload: Any) -> Checked:
@@ -247,15 +253,17 @@ def _decode(name: str, payload: Any) -> Checked:
     if encoded_bank is not None:
         values = list(encoded_bank)
         values[_BANK_PATH] = name
-        values[_BANK_QUESTIONS] = tuple(_decode_question(question) for question in values[_BANK_QUESTIONS])
+        values[_BANK_QUESTIONS] = _decode_questions(values[_BANK_QUESTIONS])
         bank = Bank(*values)
     return Checked(name, bank, tuple(_decode_problem(name, problem) for problem in found))
 
 
-def _decode_question(encoded: tuple[Any, ...]) -> Question:
-    values = list(encoded)
-    values[_QUESTION_KIND] = _KINDS[values[_QUESTION_KIND]]
-    return Question(*values)
+def _decode_questions(columns: tuple[tuple[Any, ...], ...]) -> tuple[Question, ...]:
+    if len(columns) != len(_QUESTION_FIELDS) or len({len(column) for column in columns}) > 1:
+        raise ValueError("the question columns do not match the model")
+    fields = list(columns)
+    fields[_QUESTION_KIND] = tuple(map(_KINDS.__getitem__, columns[_QUESTION_KIND]))
+    return tuple(map(Question, *fields))
 
 
 def _decode_problem(name: str, encoded: tuple[Any, ...]) -> Problem:

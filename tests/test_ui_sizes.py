@@ -81,3 +81,31 @@ async def test_a_new_screen_is_styled_once_not_again_when_it_learns_its_size(
         await pilot.pause()
         assert isinstance(app.screen, FeedbackScreen)
         assert restyled.count(app.screen) == 1  # when it is shown; not again for its size classes
+
+
+LONG_CHOICES = """\
+lunarquiz: 1
+id: long
+title: Long choices
+questions:
+  - id: long
+    prompt: Which is right?
+    answer: the International Lunar Research Station that China and Russia agreed to build together
+    wrong: [a station on Mars that nobody has planned, none of these]
+    shuffle: false
+"""
+
+
+async def test_a_long_choice_wraps_under_its_own_text(tmp_path: Path, clock: FakeClock) -> None:
+    app = make_app([write_bank(tmp_path, LONG_CHOICES)], clock)
+    async with app.run_test(size=(40, 20)) as pilot:
+        await pilot.pause()
+        choice = app.screen.query_one("#choice-0")
+        lines = [strip.text for strip in choice.render_lines(choice.region.reset_offset)]  # type: ignore[attr-defined]
+        shown = [line.rstrip() for line in lines if line.strip()]
+        assert len(shown) >= 3, shown
+        assert shown[0].startswith("▶  1/a  the ")
+        indent = shown[0].index("the ")
+        for line in shown[1:]:
+            assert line[:indent].strip() == "" and line[indent] != " ", shown  # under the text, not the keys
+        assert " ".join(" ".join(line.split()) for line in shown).endswith("agreed to build together")

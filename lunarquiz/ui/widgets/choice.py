@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rich.table import Table
 from rich.text import Text
+from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
@@ -38,8 +38,8 @@ class Choice(Widget, can_focus=True):
         self.multiple = multiple
 
     @property
-    def content(self) -> Text:
-        """What the choice shows: a focus marker, its keys, a tick box in multiple response, its text."""
+    def label(self) -> Text:
+        """What comes before the choice's text: a focus marker, its keys, a tick box in multiple response."""
         label = Text("▶ " if self.has_focus else "  ", style="bold")
         key = KEYS[self.index] if self.index < len(KEYS) else " "
         letter = LETTERS[self.index] if self.index < len(LETTERS) else " "
@@ -47,18 +47,30 @@ class Choice(Widget, can_focus=True):
         label.append(" ")
         if self.multiple:
             label.append("[x] " if self.selected else "[ ] ")
-        label.append(self.text)
         return label
 
-    def render(self) -> Table:
-        """The key column and the text column, so that long text wraps under itself."""
-        content = self.content
-        split = len(content.plain) - len(self.text)
-        grid = Table.grid()
-        grid.add_column(no_wrap=True)
-        grid.add_column(ratio=1)
-        grid.add_row(content[:split], content[split:])
-        return grid
+    @property
+    def content(self) -> Text:
+        """The label and the text on one line, unwrapped."""
+        return self.label.append(self.text)
+
+    def lines(self, width: int) -> Text:
+        """The label, then the text wrapped to ``width`` cells with every further line indented under itself."""
+        label = self.label
+        indent = label.cell_len
+        wrapped = Text(self.text).wrap(self.app.console, max(width - indent, 1))
+        shown = label
+        for number, line in enumerate(wrapped):
+            if number:
+                shown.append("\n" + " " * indent)
+            shown.append_text(line)
+        return shown
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self.lines(width).plain.split("\n"))
+
+    def render(self) -> Text:
+        return self.lines(self.content_size.width)
 
     def watch_selected(self) -> None:
         self.set_class(self.selected, "-selected")

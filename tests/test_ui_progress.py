@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Input, Select, Sparkline
+from textual.widgets import DataTable, Input, Sparkline
 
 from lunarquiz.store.store import Store
 from lunarquiz.ui.app import LunarQuizApp
@@ -17,6 +17,7 @@ from lunarquiz.ui.screens.player import PlayerScreen
 from lunarquiz.ui.screens.progress import HistoryScreen, LeaderboardScreen, StatisticsScreen
 from lunarquiz.ui.screens.question import QuestionScreen
 from lunarquiz.ui.screens.results import ResultsScreen
+from lunarquiz.ui.widgets.setting import Setting
 
 from .conftest import FakeClock
 from .ui_helpers import SIZE, make_app, screen_text, write_bank
@@ -110,18 +111,18 @@ async def test_review_mode_asks_the_missed_questions(tmp_path: Path, clock: Fake
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
-        app.screen.query_one("#mode", Select).value = "review"
+        app.screen.query_one("#mode", Setting).value = "review"
         await pilot.press("s")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)  # nothing missed yet: stays home with a notice
-        app.screen.query_one("#mode", Select).value = "timed"
+        app.screen.query_one("#mode", Setting).value = "timed"
         await pilot.press("s")
         await pilot.pause()
         await play_round(app, pilot, clock, right=False)
         await pilot.press("h")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
-        app.screen.query_one("#mode", Select).value = "review"
+        app.screen.query_one("#mode", Setting).value = "review"
         await pilot.press("s")
         await pilot.pause()
         assert isinstance(app.screen, QuestionScreen)

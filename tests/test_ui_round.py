@@ -11,6 +11,7 @@ from lunarquiz.ui.screens.feedback import FeedbackScreen
 from lunarquiz.ui.screens.home import HomeScreen
 from lunarquiz.ui.screens.question import QuestionScreen
 from lunarquiz.ui.screens.results import ResultsScreen
+from lunarquiz.ui.widgets.setting import Setting
 
 from .conftest import FakeClock
 from .ui_helpers import SIZE, make_app, screen_text, write_bank
@@ -177,9 +178,7 @@ async def test_home_screen_starts_a_practice_round(tmp_path: Path, clock: FakeCl
     async with app.run_test(size=SIZE) as pilot:
         assert isinstance(app.screen, HomeScreen)
         assert "Pick a bank" in screen_text(app)
-        from textual.widgets import Select
-
-        app.screen.query_one("#mode", Select).value = "practice"
+        app.screen.query_one("#mode", Setting).value = "practice"
         await pilot.press("s")
         await pilot.pause()
         assert isinstance(app.screen, QuestionScreen)

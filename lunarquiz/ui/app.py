@@ -99,11 +99,20 @@ class LunarQuizApp(App[None]):
                 self.player = "player"
             self.start_round(banks, self.accommodate(settings), self._mode)
         else:
-            from lunarquiz.ui.screens.home import HomeScreen
+            self.call_later(self.open_home)
 
-            self.push_screen(HomeScreen(self.library))
-            if self.player is None:
-                self.ask_player()
+    def open_home(self) -> None:
+        """The home screen, and who is playing when nobody is yet.
+
+        Called once Textual has started: a screen pushed during its start-up is drawn once
+        for nothing (Textual displays nothing inside its start-up batch), and the first frame
+        the player sees waits for a second full render.
+        """
+        from lunarquiz.ui.screens.home import HomeScreen
+
+        self.push_screen(HomeScreen(self.library))
+        if self.player is None:
+            self.ask_player()
 
     # -- the player and the store -------------------------------------------------
 

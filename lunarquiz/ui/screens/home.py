@@ -1,4 +1,4 @@
-"""The home screen: the banks to play, the round length and the mode."""
+"""The home screen: the banks to play and the round's length, mode, tag and difficulty."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, OptionList, Select, Static
+from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from lunarquiz.banks.discovery import Library
@@ -19,6 +19,8 @@ from lunarquiz.core.model import DIFFICULTIES, Bank
 from lunarquiz.core.round import RoundSettings
 from lunarquiz.store.records import Mode
 from lunarquiz.store.session import due_count
+from lunarquiz.ui.widgets.flat_button import FlatButton
+from lunarquiz.ui.widgets.setting import Setting
 from lunarquiz.ui.widgets.too_small import TooSmall, fit
 
 if TYPE_CHECKING:
@@ -28,6 +30,8 @@ ALL_BANKS = "*"
 ANY = "*"
 LENGTHS = (5, 10, 20)
 DEFAULT_LENGTH = 10
+LABEL_WIDTH = 12
+"""Columns for a setting's label, so that the values line up."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +83,7 @@ class HomeScreen(Screen[None]):
         super().__init__()
         fit(self)
         self.library = library
+        self._due: tuple[str, int] | None = None  # (player, questions due for their study), once counted
 
     def compose(self) -> ComposeResult:
         banks = self.library.banks
@@ -102,43 +107,55 @@ class HomeScreen(Screen[None]):
                     lines.append(f"\n  {first.format()}")
                 yield Static(lines, id="failed", markup=False)
             with Horizontal(classes="options"):
-                yield Select(
-                    [(f"{n} questions", n) for n in LENGTHS] + [("All questions", 0)],
-                    value=DEFAULT_LENGTH,
-                    allow_blank=False,
-                    id="length",
-                )
-                yield Select(list(MODES), value="timed", allow_blank=False, id="mode")
-            with Horizontal(classes="options"):
-                tags = sorted({tag for bank in banks for tag in bank.tags})
-                yield Select([("Any tag", ANY)] + [(tag, tag) for tag in tags], value=ANY, allow_blank=False, id="tag")
-                yield Select(
-                    [("Any difficulty", ANY)] + [(level.capitalize(), level) for level in DIFFICULTIES],
-                    value=ANY,
-                    allow_blank=False,
-                    id="difficulty",
-                )
-                yield Button("Start", id="start", variant="primary")
+                with Vertical(id="settings"):
+                    yield from self.settings()
+                yield FlatButton("Start", id="start")
         yield Footer()
+
+    def settings(self) -> ComposeResult:
+        """The round length, the mode, the tag and the difficulty, one setting a line."""
+        tags = sorted({tag for bank in self.library.banks for tag in bank.tags})
+        lengths = [(f"{n} questions", n) for n in LENGTHS] + [("All questions", 0)]
+        yield Setting("Length", lengths, DEFAULT_LENGTH, label_width=LABEL_WIDTH, id="length")
+        yield Setting("Mode", MODES, "timed", label_width=LABEL_WIDTH, id="mode")
+        yield Setting("Tag", [("Any tag", ANY)] + [(tag, tag) for tag in tags], ANY, label_width=LABEL_WIDTH, id="tag")
+        levels = [("Any difficulty", ANY)] + [(level.capitalize(), level) for level in DIFFICULTIES]
+        yield Setting("Difficulty", levels, ANY, label_width=LABEL_WIDTH, id="difficulty")
 
     def on_mount(self) -> None:
         banks = self.query_one("#banks", OptionList)
         banks.highlighted = 0 if banks.option_count else None
         banks.focus()
-        self.refresh_player()
 
     def on_screen_resume(self) -> None:
         self.refresh_player()
 
     def refresh_player(self) -> None:
-        """Show who is playing, and how many questions are due for their study."""
+        """Show who is playing now, and how many questions are due for their study after the next frame.
+
+        Counting the due questions reads the store and the schedule of every question: the
+        screen is drawn first, and the count joins the line a moment later.
+        """
+        self.show_player()
+        self.call_after_refresh(self.count_due)
+
+    def count_due(self) -> None:
+        """Count the questions due for the player's study, and show the count."""
+        player = self.app.player
+        if not player or not self.is_current:  # left before the count: it counts again when back (on resume)
+            return
+        questions = [question for bank in self.library.banks for question in bank.questions]
+        self._due = (player, due_count(self.app.store, player, questions, self.app.now()))
+        self.show_player()
+
+    def show_player(self) -> None:
+        """The player line: who is playing, the due count once known, untimed or extra time, not saving."""
         player = self.app.player
         text = Text()
         if player:
             text.append("Player: ")
             text.append(player, style="bold")
-            questions = [question for bank in self.library.banks for question in bank.questions]
-            due = due_count(self.app.store, player, questions, self.app.now())
+            due = self._due[1] if self._due is not None and self._due[0] == player else 0
             if due:
                 text.append(f"  ·  {due} question{'s' if due != 1 else ''} due for study")
         else:
@@ -159,10 +176,10 @@ class HomeScreen(Screen[None]):
             return None
         picked = banks.get_option_at_index(banks.highlighted).id
         chosen = self.library.banks if picked == ALL_BANKS else tuple(b for b in self.library.banks if b.id == picked)
-        length = self.query_one("#length", Select).value
-        mode = self.query_one("#mode", Select).value
-        tag = self.query_one("#tag", Select).value
-        level = self.query_one("#difficulty", Select).value
+        length = self.query_one("#length", Setting).value
+        mode = self.query_one("#mode", Setting).value
+        tag = self.query_one("#tag", Setting).value
+        level = self.query_one("#difficulty", Setting).value
         settings = RoundSettings(
             questions=length if isinstance(length, int) and length > 0 else None,
             practice=mode == "practice",
@@ -173,7 +190,7 @@ class HomeScreen(Screen[None]):
         return RoundChoice(chosen, settings, picked_mode)
 
     @on(OptionList.OptionSelected, "#banks")
-    @on(Button.Pressed, "#start")
+    @on(FlatButton.Pressed, "#start")
     def action_start(self) -> None:
         """Start a round with what is picked."""
         picked = self.choice()

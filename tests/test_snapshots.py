@@ -38,6 +38,7 @@ def test_question_screen(snap_compare: Any) -> None:
     app = builtin_app(play=True)
 
     async def run_before(pilot: Pilot[None]) -> None:
+        await pilot.pause()  # the round starts once Textual has started
         app.clock.advance(6.5)  # type: ignore[attr-defined]
         assert isinstance(app.screen, QuestionScreen)
         app.screen.check_time()
@@ -50,6 +51,7 @@ def test_feedback_screen_after_a_wrong_answer(snap_compare: Any) -> None:
     app = builtin_app(play=True)
 
     async def run_before(pilot: Pilot[None]) -> None:
+        await pilot.pause()  # the round starts once Textual has started
         screen = app.screen
         assert isinstance(screen, QuestionScreen)
         wrong = next(i for i in range(len(screen.asked.choices)) if i not in screen.asked.correct)
@@ -64,6 +66,7 @@ def test_results_screen(snap_compare: Any, tmp_path: Path) -> None:
     app = make_app([write_bank(tmp_path)], clock, seed=3, time_limit=10)
 
     async def run_before(pilot: Pilot[None]) -> None:
+        await pilot.pause()  # the round starts once Textual has started
         for step in range(3):
             screen = app.screen
             assert isinstance(screen, QuestionScreen)

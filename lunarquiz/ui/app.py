@@ -93,21 +93,23 @@ class LunarQuizApp(App[None]):
     def on_mount(self) -> None:
         self.apply_theme()
         self.show_store_notices()
+        # The first screen is pushed once Textual has started: a screen pushed during its
+        # start-up is drawn once for nothing (Textual displays nothing inside its start-up
+        # batch), and the first frame the player sees waits for a second full render.
+        self.call_later(self.open_first_screen)
+
+    def open_first_screen(self) -> None:
+        """The round asked for on the command line, or the home screen."""
         if self._play is not None:
             banks, settings = self._play
             if self.player is None:
                 self.player = "player"
             self.start_round(banks, self.accommodate(settings), self._mode)
         else:
-            self.call_later(self.open_home)
+            self.open_home()
 
     def open_home(self) -> None:
-        """The home screen, and who is playing when nobody is yet.
-
-        Called once Textual has started: a screen pushed during its start-up is drawn once
-        for nothing (Textual displays nothing inside its start-up batch), and the first frame
-        the player sees waits for a second full render.
-        """
+        """The home screen, and who is playing when nobody is yet."""
         from lunarquiz.ui.screens.home import HomeScreen
 
         self.push_screen(HomeScreen(self.library))

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
-    from lunarquiz.store.records import Accuracy, LeaderboardEntry, Statistics
+    from lunarquiz.store.reports import Accuracy, LeaderboardEntry, Statistics
     from lunarquiz.store.store import Store
 
 HARDEST_SHOWN = 10

@@ -5,7 +5,8 @@ from __future__ import annotations
 import sqlite3
 from typing import cast
 
-from lunarquiz.store.records import LeaderboardEntry, Mode, RoundStatus, RoundSummary
+from lunarquiz.store.records import Mode, RoundStatus
+from lunarquiz.store.reports import LeaderboardEntry, RoundSummary
 from lunarquiz.store.timestamps import from_text
 
 _ROUND_TOTALS = """

@@ -8,7 +8,8 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any, cast
 
-from lunarquiz.store.records import Accuracy, Mode, SavedAnswer, Statistics
+from lunarquiz.store.records import Mode
+from lunarquiz.store.reports import Accuracy, SavedAnswer, Statistics
 from lunarquiz.store.timestamps import to_text
 
 _FILTER = "(:player IS NULL OR p.name = :player) AND (:bank IS NULL OR a.bank_id = :bank)"

@@ -20,25 +20,17 @@ from lunarquiz.store.database import immediate
 from lunarquiz.store.opening import open_file, reason
 from lunarquiz.store.paths import database_path
 from lunarquiz.store.preferences import Preferences, load_preferences, save_preferences
-from lunarquiz.store.records import (
-    MODES,
-    LeaderboardEntry,
-    Mode,
-    RoundEnd,
-    RoundStatus,
-    RoundSummary,
-    SavedAnswer,
-    Statistics,
-    banks_key,
-)
+from lunarquiz.store.records import MODES, Mode, RoundEnd, RoundStatus, banks_key
 from lunarquiz.store.schema import migrate
 from lunarquiz.store.timestamps import utc_now
 
 if TYPE_CHECKING:
     from lunarquiz.core.review import QuestionKey
+    from lunarquiz.store.reports import LeaderboardEntry, RoundSummary, SavedAnswer, Statistics
 
 # The queries behind history, statistics, review and study (lunarquiz.store.history, .statistics
-# and .study) are imported by the methods that use them: a round starts without them.
+# and .study) and what they return (lunarquiz.store.reports) are imported by the methods that
+# use them: a round starts without them.
 
 T = TypeVar("T")
 
@@ -224,6 +216,8 @@ class Store:
 
     def statistics(self, *, player: str | None = None, bank: str | None = None) -> Statistics:
         """Accuracy and average time overall, per bank, per tag and per question, hardest first."""
+        from lunarquiz.store.reports import Statistics
+
         empty = Statistics(answered=0, right=0, average_seconds=None, banks=(), tags=(), questions=())
         from lunarquiz.store import statistics
 

@@ -12,7 +12,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Sparkline, Static
 
-from lunarquiz.store.records import Accuracy, LeaderboardEntry
+from lunarquiz.store.reports import Accuracy, LeaderboardEntry
 from lunarquiz.ui.widgets.too_small import TooSmall, fit
 
 if TYPE_CHECKING:

@@ -272,3 +272,55 @@ def test_validate_prints_the_same_from_the_cache(bank: Path, checks: Checks) -> 
     assert checks.count == 1
     assert outputs[0] == outputs[1]
     assert "warning: the question has no tags" in outputs[1]
+
+
+def _every_builtin_bank() -> list[Path]:
+    from lunarquiz.banks.discovery import builtin_banks_dir
+
+    return sorted(builtin_banks_dir().glob("*.yaml"))
+
+
+@pytest.mark.parametrize("path", _every_builtin_bank(), ids=lambda path: path.stem)
+def test_every_builtin_bank_comes_back_from_the_cache_as_it_was_read(path: Path, checks: Checks) -> None:
+    fresh = check_file_cached(path)
+    cached = check_file_cached(path)
+    assert checks.count == 1
+    assert cached == fresh and cached.bank is not None
+    for question, original in zip(cached.bank.questions, fresh.bank.questions, strict=True):  # type: ignore[union-attr]
+        assert question == original
+        assert type(question.kind) is type(original.kind) and question.kind is original.kind
+
+
+def test_cached_questions_are_as_frozen_as_read_ones(bank: Path, checks: Checks) -> None:
+    import dataclasses
+
+    check_file_cached(bank)
+    cached = check_file_cached(bank)
+    assert checks.count == 1 and cached.bank is not None
+    question = cached.bank.questions[0]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        question.prompt = "changed"  # type: ignore[misc]
+    assert hash(question) == hash(check_file(bank).bank.questions[0])  # type: ignore[union-attr]
+
+
+def test_questions_are_built_with_their_constructor_when_they_cannot_be_filled_slot_by_slot(
+    bank: Path, checks: Checks, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fresh = check_file_cached(bank)
+    monkeypatch.setattr(cache, "_QUESTION_SLOTS", None)
+    assert check_file_cached(bank) == fresh
+    assert checks.count == 1
+
+
+def test_equal_values_are_stored_once(tmp_path: Path) -> None:
+    questions = "".join(
+        f"  - id: q{n}\n    prompt: Question {n}?\n    answer: the Moon\n    wrong: [the Sun]\n    tags: [moon, orbit]\n"
+        for n in range(50)
+    )
+    path = tmp_path / "many.yaml"
+    path.write_text(f"lunarquiz: 1\nid: many\ntitle: Many\nquestions:\n{questions}", encoding="utf-8")
+    check_file_cached(path)
+    cached = check_file_cached(path)
+    assert cached.bank is not None
+    first, *others = cached.bank.questions
+    assert all(question.tags is first.tags and question.answers is first.answers for question in others)

@@ -9,6 +9,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from lunarquiz.ui.stylesheets import add_stylesheet
 from lunarquiz.ui.widgets.too_small import fit
 
 
@@ -23,6 +24,7 @@ class ConfirmScreen(ModalScreen[bool]):
     def __init__(self, question: str, yes: str = "Yes", no: str = "No") -> None:
         super().__init__()
         fit(self)
+        add_stylesheet(self, "dialogs.tcss")
         self.question = question
         self.yes = yes
         self.no = no

@@ -15,6 +15,7 @@ from textual.widgets import Button, Input, Static
 
 from lunarquiz.core.model import Bank
 from lunarquiz.core.round import RoundSettings
+from lunarquiz.ui.stylesheets import add_stylesheet
 from lunarquiz.ui.widgets.too_small import fit
 
 if TYPE_CHECKING:
@@ -31,6 +32,7 @@ class GenerateScreen(ModalScreen[None]):
     def __init__(self) -> None:
         super().__init__()
         fit(self)
+        add_stylesheet(self, "dialogs.tcss")
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="generate"):

@@ -19,6 +19,7 @@ from lunarquiz.core.model import DIFFICULTIES, Bank
 from lunarquiz.core.round import RoundSettings
 from lunarquiz.store.records import Mode
 from lunarquiz.store.session import due_count
+from lunarquiz.ui.stylesheets import add_stylesheet
 from lunarquiz.ui.widgets.flat_button import FlatButton
 from lunarquiz.ui.widgets.setting import Setting
 from lunarquiz.ui.widgets.too_small import TooSmall, fit
@@ -82,6 +83,7 @@ class HomeScreen(Screen[None]):
     def __init__(self, library: Library) -> None:
         super().__init__()
         fit(self)
+        add_stylesheet(self, "home.tcss")
         self.library = library
         self._due: tuple[str, int] | None = None  # (player, questions due for their study), once counted
 

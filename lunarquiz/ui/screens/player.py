@@ -10,6 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from lunarquiz.core.text import clean_text
+from lunarquiz.ui.stylesheets import add_stylesheet
 from lunarquiz.ui.widgets.too_small import fit
 
 MAX_NAME = 40
@@ -23,6 +24,7 @@ class PlayerScreen(ModalScreen[str | None]):
     def __init__(self, current: str, known: list[str]) -> None:
         super().__init__()
         fit(self)
+        add_stylesheet(self, "dialogs.tcss")
         self.current = current
         self.known = known
 

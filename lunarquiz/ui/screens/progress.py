@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Sparkline, Static
 
 from lunarquiz.store.reports import Accuracy, LeaderboardEntry
+from lunarquiz.ui.stylesheets import add_stylesheet
 from lunarquiz.ui.widgets.too_small import TooSmall, fit
 
 if TYPE_CHECKING:
@@ -53,6 +54,7 @@ class ProgressScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         fit(self)
+        add_stylesheet(self, "progress.tcss")
 
     def compose(self) -> ComposeResult:
         yield TooSmall()

@@ -15,6 +15,7 @@ from textual.widgets import Button, Footer, Static
 from lunarquiz.core.results import Outcome, Results
 from lunarquiz.store.records import RoundEnd
 from lunarquiz.ui.screens.feedback import RIGHT, TIME_UP, WRONG
+from lunarquiz.ui.stylesheets import add_stylesheet
 from lunarquiz.ui.widgets.too_small import TooSmall, fit
 
 if TYPE_CHECKING:
@@ -78,6 +79,7 @@ class ResultsScreen(Screen[None]):
     def __init__(self, results: Results, end: RoundEnd | None = None) -> None:
         super().__init__()
         fit(self)
+        add_stylesheet(self, "results.tcss")
         self.results = results
         self.end = end
 

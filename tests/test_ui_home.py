@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import re
 from datetime import timedelta
 from pathlib import Path
 
@@ -137,3 +139,18 @@ async def test_the_questions_due_for_study_are_counted_just_after_the_screen_sho
             assert "Player: Ana  ·  3 questions due for study" in screen_text(app)
     finally:
         store.close()
+
+
+async def test_who_is_playing_is_asked_over_the_home_screen_not_a_blank_one(tmp_path: Path, clock: FakeClock) -> None:
+    """The first time, the question comes once the home screen is drawn, and the home screen shows through."""
+    from lunarquiz.ui.screens.player import PlayerScreen
+
+    app = make_app([write_bank(tmp_path)], clock, play=False, player=None)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, PlayerScreen)
+        svg = app.export_screenshot()
+        drawn = "".join(html.unescape(re.sub(r"<[^>]+>", "", svg)).split())  # every character drawn, no spaces
+        assert "Whoisplaying?" in drawn
+        assert "Pickabank" in drawn and "Asmall" in drawn  # the home screen and its banks, dimmed behind

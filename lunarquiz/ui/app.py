@@ -114,7 +114,8 @@ class LunarQuizApp(App[None]):
 
         self.push_screen(HomeScreen(self.library))
         if self.player is None:
-            self.ask_player()
+            # Once the home screen is drawn: asked at once, the question hid a blank screen.
+            self.call_after_refresh(self.ask_player)
 
     # -- the player and the store -------------------------------------------------
 

@@ -62,6 +62,7 @@ async def test_the_feedback_replaces_the_choices_and_the_status_line_counts_the_
         assert "Source: paragraph 6; the test suite" in text
         assert "Press Enter to continue." in text
         assert not screen.query_one("#countdown").display
+        assert screen.focused is screen.query_one("#question")  # the part that scrolls, not a hidden choice
 
 
 async def test_the_feedback_written_for_a_picked_choice_shows(tmp_path: Path, clock: FakeClock) -> None:
@@ -81,6 +82,7 @@ async def test_keys_of_the_question_do_nothing_while_the_feedback_shows(tmp_path
     record = app.record
 
     def counting(outcome: Outcome) -> None:
+        assert not showing_feedback(app)  # saved before it shows
         recorded.append(outcome)
         record(outcome)
 
@@ -220,6 +222,22 @@ async def test_the_submit_button_and_ticks_do_nothing_while_a_multiple_response_
         await pilot.pause()
         assert screen.outcome is outcome and app.round is not None and app.round.outcomes == [outcome]
         assert not any(choice.selected for choice in screen.query(Choice) if choice.index in (0, 1))
+
+
+async def test_enter_on_the_submit_button_answers_then_goes_on(tmp_path: Path, clock: FakeClock) -> None:
+    app = make_app([write_bank(tmp_path)], clock, seed=MULTIPLE_FIRST)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = question(app)
+        await pilot.press("c", "d")
+        screen.query_one("#submit").focus()
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert showing_feedback(app) and screen.outcome is not None and screen.outcome.correct
+        assert screen.focused is screen.query_one("#question")  # not the hidden button, which would take Enter
+        await pilot.press("enter")
+        await pilot.pause()
+        assert question(app) is not screen and question(app).asked.number == 2
 
 
 async def test_a_long_explanation_scrolls_by_keyboard_in_a_small_window(tmp_path: Path, clock: FakeClock) -> None:

@@ -23,6 +23,9 @@ from textual.widget import Widget
 
 ResultType = TypeVar("ResultType")
 
+PATIENCE = 20
+"""Idle moments to wait for a change to arrive whole before leaving it to Textual's timer (it takes one or two)."""
+
 
 class AtOnceScreen(Screen[ResultType]):
     """A screen that can draw one change as soon as it is ready (see the module's docstring)."""
@@ -31,6 +34,7 @@ class AtOnceScreen(Screen[ResultType]):
         super().__init__(name=name, id=id, classes=classes)
         self._at_once: tuple[Widget, ...] | None = None
         self._after_drawn: Callable[[], Any] | None = None
+        self._waited = 0
 
     def draw_at_once(self, changed: Iterable[Widget], then: Callable[[], Any] | None = None) -> None:
         """Draw as soon as the ``changed`` widgets' refreshes have reached the screen; then call ``then``.
@@ -39,13 +43,16 @@ class AtOnceScreen(Screen[ResultType]):
         """
         self._at_once = tuple(changed)
         self._after_drawn = then
+        self._waited = 0
 
     def on_idle(self, event: events.Idle) -> None:
         """With a change to draw at once: wait until it has all arrived, then draw it."""
         changed = self._at_once
         if changed is None or not self.is_current or self.app._batch_count:
             return
-        if any(widget._layout_required or widget._repaint_required for widget in changed):
+        arriving = any(widget._layout_required or widget._repaint_required for widget in changed)
+        if arriving and self._waited < PATIENCE:
+            self._waited += 1
             event.prevent_default()  # not yet: the timer would draw half of the change
             return
         self._at_once = None

@@ -71,12 +71,14 @@ class QuestionScreen(AtOnceScreen[None]):
         self.outcome: Outcome | None = None
         """How the question went, once it is answered or timed out: the feedback shows it."""
         self._clock_timers: list[Timer] = []
+        self._has_source = False
 
     def compose(self) -> ComposeResult:
         yield TooSmall()
         asked = self.asked
         question = asked.question
         source = "; ".join(part for part in (question.source, self.app.bank_source(question.bank_id)) if part)
+        self._has_source = bool(source)
         with Vertical(classes="body"):
             yield Static(status_line(self.round), id="status", markup=False)
             yield Countdown(id="countdown")
@@ -135,15 +137,15 @@ class QuestionScreen(AtOnceScreen[None]):
 
     def action_choose(self, index: int) -> None:
         """Pick choice ``index``: answer at once, or tick it in multiple response."""
-        choices = self._choices()
-        if index >= len(choices):
+        if index >= len(self.asked.choices):
             return
         if not self.asked.multiple:
             self._submit({index})  # the choices give way to the feedback: no need to move the focus first
             return
+        choice = self._choices()[index]
         self.cursor = index
-        choices[index].focus()
-        choices[index].selected = not choices[index].selected
+        choice.focus()
+        choice.selected = not choice.selected
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         """Tab and clicks move the focus too: keep the cursor on the focused choice."""
@@ -203,8 +205,8 @@ class QuestionScreen(AtOnceScreen[None]):
     def _show_outcome(self, outcome: Outcome) -> None:
         """Save the outcome, then show the feedback in place of the countdown and the choices.
 
-        The choices stay focused, hidden: their keys are off (:meth:`check_action`), and the
-        arrows and Page Up/Down reach the scrolling part around them, where the feedback is.
+        Only what changes is touched, and the screen draws it at once (:mod:`lunarquiz.ui.at_once`);
+        the question's keys are off from now on (:meth:`check_action`).
         """
         self.outcome = outcome
         for timer in self._clock_timers:
@@ -221,13 +223,23 @@ class QuestionScreen(AtOnceScreen[None]):
         choices.display = False
         feedback = self.query_one(Feedback)
         feedback.display = True
-        sources = list(self.query("#source"))
-        for source in sources:
+        changed = [status, countdown, headline, choices, feedback]
+        if self._has_source:
+            source = self.query_one("#source")
             source.display = True
-        hint = self._fit_feedback()
+            changed.append(source)
+        changed.append(self._fit_feedback())
         self.refresh_bindings()
-        changed = (status, countdown, headline, choices, feedback, *sources, hint)
-        self.draw_at_once(changed, then=self.app.collector.feedback_drawn)  # collect once it is on screen
+        self.draw_at_once(changed, then=self._feedback_drawn)
+
+    def _feedback_drawn(self) -> None:
+        """Once the feedback is on screen: the focus leaves the hidden choices, and the collector runs.
+
+        The focus goes to the part that scrolls, so the arrows and Page Up/Down scroll a long
+        explanation; moving it any sooner would delay the feedback's frame.
+        """
+        self.query_one("#question", VerticalScroll).focus()
+        self.app.collector.feedback_drawn()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The question's keys while it is asked; Enter to go on once it is answered (the footer follows)."""

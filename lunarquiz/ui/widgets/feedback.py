@@ -65,9 +65,7 @@ class Feedback(Static):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, markup=False)
-        self.outcome: Outcome | None = None
 
     def show(self, outcome: Outcome, *, compact: bool = False) -> None:
         """Explain ``outcome`` (again when the window changes between the compact and the roomy layout)."""
-        self.outcome = outcome
         self.update(explained(outcome, compact=compact))

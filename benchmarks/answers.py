@@ -1,38 +1,67 @@
-"""Answer latency: from a key press to the feedback screen's first frame, against a bare Textual screen switch."""
+"""Answer latency: from a key press to the first frame that shows the feedback, against a bare Textual screen switch."""
 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from textual.screen import Screen
 
 from benchmarks.baseline_screens import ScreensApp
 from benchmarks.frames import new_screen_drawn, record_frames
 from benchmarks.game import SIZE, make_game, until
 
+if TYPE_CHECKING:
+    from lunarquiz.ui.screens.question import QuestionScreen
+
 
 async def answer_times(bank: Path, data_dir: Path, count: int) -> list[float]:
-    """Seconds from pressing 1 on a question to the feedback's first frame, for ``count`` answers in a row.
+    """Seconds from pressing 1 on a question to the first frame that shows its feedback, ``count`` answers in a row.
 
-    The bank must hold at least ``count`` single-choice questions. Answers are saved to a
-    store on disk, as in the game (whose collector runs only while feedback shows).
+    The feedback shows in place, on the question screen: the frame timed is the first by
+    which the frames drawn since the screen took the answer have written the feedback
+    (:func:`feedback_of`). The bank must hold at least ``count`` single-choice questions. Answers are saved to a store on
+    disk, as in the game (whose collector runs only while feedback shows).
     """
-    from lunarquiz.ui.screens.feedback import FeedbackScreen
     from lunarquiz.ui.screens.question import QuestionScreen
 
     app = make_game(bank, data_dir, questions=count, time_limit=3600.0)
     frames = record_frames(app)
     times = []
     async with app.run_test(size=SIZE) as pilot:
+        before = None
         for _ in range(count):
-            await until(pilot, lambda: isinstance(app.screen, QuestionScreen) and frames.drawn(app.screen))
+            await until(pilot, new_screen_drawn(app, frames, before, QuestionScreen))
+            question = before = app.screen
+            assert isinstance(question, QuestionScreen)
+            shown = frames.watch(*feedback_of(question))
             start = time.perf_counter()
             await pilot.press("1")
-            await until(pilot, lambda: isinstance(app.screen, FeedbackScreen) and frames.drawn(app.screen))
-            drawn = frames.drawn(app.screen)
-            assert drawn is not None
-            times.append(drawn - start)
+            await until(pilot, shown.seen)
+            assert shown.time is not None
+            times.append(shown.time - start)
             await pilot.press("enter")
     return times
+
+
+def feedback_of(question: QuestionScreen) -> tuple[Callable[[Screen[Any]], bool], Callable[[str], bool]]:
+    """For :meth:`FrameTimes.watch`: the frames of ``question`` once it has its outcome, until they show it.
+
+    Shown means written to the terminal: the verdict, and the choices marked (the right one
+    always is). A frame drawn in between (the countdown's last redraw) does not count.
+    """
+    from lunarquiz.ui.widgets.feedback import verdict
+
+    def answered(screen: Screen[Any]) -> bool:
+        return screen is question and question.outcome is not None
+
+    def shows(text: str) -> bool:
+        assert question.outcome is not None
+        return verdict(question.outcome).plain in text and "right answer" in text
+
+    return answered, shows
 
 
 async def baseline_times(count: int) -> list[float]:

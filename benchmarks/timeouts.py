@@ -1,10 +1,11 @@
-"""Time-out accuracy: from a question's deadline to the time-out's first frame, with the real clock."""
+"""Time-out accuracy: from a question's deadline to the first frame that shows the time-out, with the real clock."""
 
 from __future__ import annotations
 
 import time
 from pathlib import Path
 
+from benchmarks.answers import feedback_of
 from benchmarks.baseline_screens import ScreensApp
 from benchmarks.frames import new_screen_drawn, record_frames
 from benchmarks.game import SIZE, make_game, until
@@ -14,21 +15,28 @@ LIMIT = 1.0
 
 
 async def lateness(bank: Path, data_dir: Path, count: int) -> list[float]:
-    """Seconds from each question's deadline to its time-out's first frame (negative: early), ``count`` questions."""
-    from lunarquiz.ui.screens.feedback import FeedbackScreen
+    """Seconds from each question's deadline to the first frame that shows it timed out (negative: early).
+
+    As for answers (:func:`benchmarks.answers.answer_times`), the frame timed is the first
+    by which the terminal shows the time-out's feedback.
+    """
     from lunarquiz.ui.screens.question import QuestionScreen
 
     app = make_game(bank, data_dir, questions=count, time_limit=LIMIT)
     frames = record_frames(app, time.monotonic)
     late = []
     async with app.run_test(size=SIZE) as pilot:
+        before = None
         for _ in range(count):
-            await until(pilot, lambda: isinstance(app.screen, QuestionScreen) and frames.drawn(app.screen))
-            deadline = app.round.current.deadline
-            await until(pilot, lambda: isinstance(app.screen, FeedbackScreen) and frames.drawn(app.screen))
-            drawn = frames.drawn(app.screen)
-            assert drawn is not None and deadline is not None
-            late.append(drawn - deadline)
+            await until(pilot, new_screen_drawn(app, frames, before, QuestionScreen))
+            question = before = app.screen
+            assert isinstance(question, QuestionScreen)
+            shown = frames.watch(*feedback_of(question))
+            deadline = question.asked.deadline
+            await until(pilot, shown.seen)
+            assert shown.time is not None and deadline is not None
+            assert question.outcome is not None and question.outcome.timed_out
+            late.append(shown.time - deadline)
             await pilot.press("enter")
     return late
 

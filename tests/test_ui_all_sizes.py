@@ -9,14 +9,13 @@ import pytest
 from textual.pilot import Pilot
 
 from lunarquiz.ui.app import LunarQuizApp
-from lunarquiz.ui.screens.feedback import FeedbackScreen
 from lunarquiz.ui.screens.home import HomeScreen
 from lunarquiz.ui.screens.question import QuestionScreen
 from lunarquiz.ui.screens.results import ResultsScreen
 from lunarquiz.ui.widgets.too_small import TooSmall
 
 from .conftest import FakeClock
-from .ui_helpers import make_app, write_bank
+from .ui_helpers import make_app, showing_feedback, write_bank
 
 
 def check(app: LunarQuizApp, size: tuple[int, int], key_widget: str) -> None:
@@ -55,8 +54,8 @@ async def test_every_screen_at_size(tmp_path: Path, clock: FakeClock, size: tupl
             screen = app.screen
             screen._submit(set(screen.asked.correct) if screen.asked.multiple else {min(screen.asked.correct)})
             await pilot.pause()
-            assert isinstance(app.screen, FeedbackScreen)
-            check(app, size, "#verdict")
+            assert showing_feedback(app)
+            check(app, size, ".verdict.-right")
             app.screen.action_next()
             await pilot.pause()
         assert isinstance(app.screen, ResultsScreen)

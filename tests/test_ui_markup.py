@@ -6,13 +6,12 @@ from pathlib import Path
 
 from textual.widgets import OptionList
 
-from lunarquiz.ui.screens.feedback import FeedbackScreen
 from lunarquiz.ui.screens.home import HomeScreen
 from lunarquiz.ui.screens.question import QuestionScreen
 from lunarquiz.ui.screens.results import ResultsScreen
 
 from .conftest import FakeClock
-from .ui_helpers import SIZE, make_app, screen_text, write_bank
+from .ui_helpers import SIZE, make_app, screen_text, showing_feedback, write_bank
 
 BRACKETS_BANK = r"""
 lunarquiz: 1
@@ -48,7 +47,7 @@ async def test_a_bank_full_of_brackets_plays_and_shows_them_literally(tmp_path: 
                 assert str(screen.query_one(f"#choice-{screen.asked.choices.index(choice)}").content).endswith(choice)
             await pilot.press(str(min(screen.asked.correct) + 1))
             await pilot.pause()
-            assert isinstance(app.screen, FeedbackScreen)
+            assert showing_feedback(app)
             feedback = screen_text(app)
             assert screen.asked.question.explanation in feedback
             if screen.asked.question.id == "b1":

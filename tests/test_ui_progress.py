@@ -11,7 +11,6 @@ from textual.widgets import DataTable, Input, Sparkline
 
 from lunarquiz.store.store import Store
 from lunarquiz.ui.app import LunarQuizApp
-from lunarquiz.ui.screens.feedback import FeedbackScreen
 from lunarquiz.ui.screens.home import HomeScreen
 from lunarquiz.ui.screens.player import PlayerScreen
 from lunarquiz.ui.screens.progress import HistoryScreen, LeaderboardScreen, StatisticsScreen
@@ -20,7 +19,7 @@ from lunarquiz.ui.screens.results import ResultsScreen
 from lunarquiz.ui.widgets.setting import Setting
 
 from .conftest import FakeClock
-from .ui_helpers import SIZE, make_app, screen_text, write_bank
+from .ui_helpers import SIZE, make_app, screen_text, showing_feedback, write_bank
 
 
 @pytest.fixture
@@ -47,7 +46,7 @@ async def play_round(
         else:
             await pilot.press(str(picks[0] + 1))
         await pilot.pause()
-        assert isinstance(app.screen, FeedbackScreen)
+        assert showing_feedback(app)
         if store is not None:
             saved = store.saved_answers()
             assert saved[-1].question_id == screen.asked.question.id  # saved before the round ends

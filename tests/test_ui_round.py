@@ -7,14 +7,13 @@ from pathlib import Path
 import pytest
 
 from lunarquiz.ui.screens.confirm import ConfirmScreen
-from lunarquiz.ui.screens.feedback import FeedbackScreen
 from lunarquiz.ui.screens.home import HomeScreen
 from lunarquiz.ui.screens.question import QuestionScreen
 from lunarquiz.ui.screens.results import ResultsScreen
 from lunarquiz.ui.widgets.setting import Setting
 
 from .conftest import FakeClock
-from .ui_helpers import SIZE, make_app, screen_text, write_bank
+from .ui_helpers import SIZE, make_app, screen_text, showing_feedback, write_bank
 
 
 def key_for_right_answer(screen: QuestionScreen) -> str:
@@ -37,7 +36,7 @@ async def test_a_whole_round_by_keyboard(tmp_path: Path, clock: FakeClock) -> No
             else:
                 await pilot.press(key_for_right_answer(screen))
             await pilot.pause()
-            assert isinstance(app.screen, FeedbackScreen)
+            assert showing_feedback(app)
             assert "✔ Right!" in screen_text(app)
             await pilot.press("enter")
             await pilot.pause()
@@ -70,7 +69,7 @@ async def test_arrows_and_enter_answer_and_a_wrong_answer_is_explained(tmp_path:
         await pilot.press("up", "up", "up", "up")
         await pilot.press("enter")
         await pilot.pause()
-        assert isinstance(app.screen, FeedbackScreen)
+        assert showing_feedback(app)
         assert app.screen.outcome.chosen == {wrong}
         text = screen_text(app)
         assert "✘ Wrong" in text
@@ -91,7 +90,7 @@ async def test_a_whole_round_by_mouse(tmp_path: Path, clock: FakeClock) -> None:
             if screen.asked.multiple:
                 assert await pilot.click("#submit")
             await pilot.pause()
-            assert isinstance(app.screen, FeedbackScreen), screen_text(app)
+            assert showing_feedback(app), screen_text(app)
             assert app.screen.outcome.correct
             await pilot.press("enter")
             await pilot.pause()
@@ -116,7 +115,7 @@ async def test_a_question_times_out_from_the_deadline(tmp_path: Path, clock: Fak
         clock.advance(0.2)
         screen.check_time()
         await pilot.pause()
-        assert isinstance(app.screen, FeedbackScreen)
+        assert showing_feedback(app)
         assert "⌛ Time's up! No points." in screen_text(app)
         assert app.screen.outcome.timed_out
 
@@ -127,9 +126,9 @@ async def test_the_countdown_interval_times_out_by_itself(tmp_path: Path, clock:
         clock.advance(60)
         for _ in range(50):  # the interval ticks every 0.1 s; wait for one tick, not for a fixed time
             await pilot.pause(0.05)
-            if isinstance(app.screen, FeedbackScreen):
+            if showing_feedback(app):
                 break
-        assert isinstance(app.screen, FeedbackScreen)
+        assert showing_feedback(app)
         assert app.screen.outcome.timed_out
 
 
@@ -169,7 +168,7 @@ async def test_time_keeps_running_behind_the_quit_dialog(tmp_path: Path, clock: 
         await pilot.pause()
         question.check_time()
         await pilot.pause()
-        assert isinstance(app.screen, FeedbackScreen)
+        assert showing_feedback(app)
         assert app.screen.outcome.timed_out
 
 
@@ -209,7 +208,7 @@ async def test_a_quick_run_of_arrow_keys_lands_where_the_marker_shows(tmp_path: 
         assert screen.asked.question.kind.value == "single"
         await pilot.press("enter")
         await pilot.pause()
-        assert isinstance(app.screen, FeedbackScreen)
+        assert showing_feedback(app)
         assert app.screen.outcome.chosen == {2}
 
 

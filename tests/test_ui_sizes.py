@@ -6,12 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from lunarquiz.ui.screens.feedback import FeedbackScreen
 from lunarquiz.ui.screens.question import QuestionScreen
 from lunarquiz.ui.widgets.too_small import TooSmall
 
 from .conftest import FakeClock
-from .ui_helpers import make_app, write_bank
+from .ui_helpers import make_app, showing_feedback, write_bank
 
 
 @pytest.mark.parametrize("size", [(80, 24), (60, 20), (40, 12)])
@@ -31,7 +30,7 @@ async def test_every_choice_is_visible_and_playable(tmp_path: Path, clock: FakeC
             assert region.height >= 1 and region.y >= 0 and region.bottom <= size[1] - 1, (index, region)
         await pilot.press("1") if not screen.asked.multiple else await pilot.press("a", "enter")
         await pilot.pause()
-        assert isinstance(app.screen, FeedbackScreen)
+        assert showing_feedback(app)
 
 
 @pytest.mark.parametrize("size", [(39, 24), (80, 11), (39, 11), (20, 8), (1, 1)])
@@ -76,10 +75,15 @@ async def test_a_new_screen_is_styled_once_not_again_when_it_learns_its_size(
             original(node, animate=animate)  # type: ignore[arg-type]
 
         app.update_styles = update_styles  # type: ignore[assignment,method-assign]
-        await pilot.press("1") if not app.screen.asked.multiple else await pilot.press("a", "enter")  # type: ignore[attr-defined]
+        question = app.screen
+        await pilot.press("1") if not question.asked.multiple else await pilot.press("a", "enter")  # type: ignore[attr-defined]
+        await pilot.pause()
+        assert showing_feedback(app) and app.screen is question
+        assert restyled.count(question) == 0  # the feedback shows in place: the screen is not restyled
+        await pilot.press("enter")
         await pilot.pause()
         await pilot.pause()
-        assert isinstance(app.screen, FeedbackScreen)
+        assert isinstance(app.screen, QuestionScreen) and app.screen is not question
         assert restyled.count(app.screen) == 1  # when it is shown; not again for its size classes
 
 

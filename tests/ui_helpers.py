@@ -8,6 +8,8 @@ from pathlib import Path
 
 from rich.console import Console
 from rich.text import Text
+from textual.content import Content
+from textual.widget import Widget
 from textual.widgets import Static
 
 from lunarquiz.banks.discovery import Library, load_library
@@ -15,6 +17,7 @@ from lunarquiz.core.round import RoundSettings
 from lunarquiz.store.records import Mode
 from lunarquiz.store.store import Store
 from lunarquiz.ui.app import LunarQuizApp
+from lunarquiz.ui.screens.question import QuestionScreen
 
 from .conftest import FakeClock
 
@@ -83,16 +86,34 @@ def make_app(
 
 
 def plain(content: object, width: int = 200) -> str:
-    """A string, Text or Rich renderable as plain text (wide, so lines do not wrap)."""
+    """A string, Text, Content or Rich renderable as plain text (wide, so lines do not wrap)."""
     if isinstance(content, str):
         return content
-    if isinstance(content, Text):
+    if isinstance(content, (Text, Content)):
         return content.plain
     console = Console(width=width, record=True, file=io.StringIO(), color_system=None)
     console.print(content)
     return "\n".join(line.rstrip() for line in console.export_text().splitlines())
 
 
+def shown(widget: Widget) -> bool:
+    """Whether ``widget`` and every container around it are displayed (scrolled out of view still counts)."""
+    return all(node.display for node in widget.ancestors_with_self if isinstance(node, Widget))
+
+
 def screen_text(app: LunarQuizApp) -> str:
-    """Every static text on the current screen, joined by newlines."""
-    return "\n".join(plain(widget.content) for widget in app.screen.query(Static))
+    """Every static text shown on the current screen, joined by newlines."""
+    return "\n".join(plain(widget.content) for widget in app.screen.query(Static) if shown(widget))
+
+
+def showing_feedback(app: LunarQuizApp) -> bool:
+    """Whether the screen shows how its question went, in place of the question (unless the window is too small)."""
+    screen = app.screen
+    return (
+        isinstance(screen, QuestionScreen)
+        and screen.outcome is not None
+        and screen.query_one("#feedback").display
+        and sum(headline.display for headline in screen.query(".verdict")) == 1
+        and not screen.query_one("#choices").display
+        and not screen.query_one("#countdown").display
+    )

@@ -273,7 +273,7 @@ class LunarQuizApp(App[None]):
         self.push_screen(GenerateScreen())
 
     def bank_source(self, bank_id: str) -> str:
-        """The source a bank names (for the feedback screen), or an empty string."""
+        """The source a bank names (for the feedback), or an empty string."""
         return next((bank.source for bank in self.library.banks if bank.id == bank_id), "")
 
     def question_prompt(self, bank_id: str, question_id: str) -> str:

@@ -14,8 +14,8 @@ from textual.widgets import Button, Footer, Static
 
 from lunarquiz.core.results import Outcome, Results
 from lunarquiz.store.records import RoundEnd
-from lunarquiz.ui.screens.feedback import RIGHT, TIME_UP, WRONG
 from lunarquiz.ui.stylesheets import add_stylesheet
+from lunarquiz.ui.widgets.feedback import RIGHT, TIME_UP, WRONG
 from lunarquiz.ui.widgets.too_small import TooSmall, fit
 
 if TYPE_CHECKING:

@@ -72,20 +72,16 @@ class QuestionScreen(AtOnceScreen[None]):
         """How the question went, once it is answered or timed out: the feedback shows it."""
         self._clock_timers: list[Timer] = []
         self._has_source = False
+        self._feedback_ready = False
 
     def compose(self) -> ComposeResult:
         yield TooSmall()
         asked = self.asked
-        question = asked.question
-        source = "; ".join(part for part in (question.source, self.app.bank_source(question.bank_id)) if part)
-        self._has_source = bool(source)
         with Vertical(classes="body"):
             yield Static(status_line(self.round), id="status", markup=False)
             yield Countdown(id="countdown")
-            for kind in ("right", "wrong"):  # one of them replaces the countdown: each is styled already
-                yield Static(id=f"verdict-{kind}", classes=f"verdict -{kind}", markup=False)
             with VerticalScroll(id="question"):
-                yield Static(question.prompt, id="prompt", markup=False)
+                yield Static(asked.question.prompt, id="prompt", markup=False)
                 with Vertical(id="choices"):
                     if asked.multiple:
                         yield Static(
@@ -95,14 +91,34 @@ class QuestionScreen(AtOnceScreen[None]):
                         yield Choice(text, index, multiple=asked.multiple, id=f"choice-{index}")
                     if asked.multiple:
                         yield Button("Submit", id="submit", variant="primary")
-                yield Feedback(id="feedback")
-                if source:
-                    yield Static(Content.assemble(("Source: ", "bold"), source), id="source", markup=False)
-            yield Static("Press Enter to continue.", id="continue", markup=False)
         yield Footer()
+
+    def _prepare_feedback(self) -> None:
+        """Add the feedback's widgets, hidden: right after the question's first frame, so as not to delay it.
+
+        Two verdict lines (one per colour, so that neither is restyled when it shows), the
+        feedback, the source and the hint; an answer then only fills them in and shows them.
+        """
+        if self._feedback_ready:
+            return
+        self._feedback_ready = True
+        question = self.asked.question
+        source = "; ".join(part for part in (question.source, self.app.bank_source(question.bank_id)) if part)
+        self._has_source = bool(source)
+        body = self.query_one(".body")
+        verdicts = [
+            Static(id=f"verdict-{kind}", classes=f"verdict -{kind}", markup=False) for kind in ("right", "wrong")
+        ]
+        body.mount(*verdicts, after=self.query_one(Countdown))
+        below: list[Static] = [Feedback(id="feedback")]
+        if source:
+            below.append(Static(Content.assemble(("Source: ", "bold"), source), id="source", markup=False))
+        self.query_one("#question", VerticalScroll).mount(*below)
+        body.mount(Static("Press Enter to continue.", id="continue", markup=False))
 
     def on_mount(self) -> None:
         self.query_one("#choice-0", Choice).focus()
+        self.call_after_refresh(self._prepare_feedback)
         self.check_time()
         if self.outcome is not None:
             return  # the deadline had passed before the screen was shown
@@ -208,6 +224,7 @@ class QuestionScreen(AtOnceScreen[None]):
         Only what changes is touched, and the screen draws it at once (:mod:`lunarquiz.ui.at_once`);
         the question's keys are off from now on (:meth:`check_action`).
         """
+        self._prepare_feedback()  # already there, unless the answer came within the first frame
         self.outcome = outcome
         for timer in self._clock_timers:
             timer.stop()  # the countdown stops; neither timer can time the question out again

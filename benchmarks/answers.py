@@ -22,8 +22,9 @@ async def answer_times(bank: Path, data_dir: Path, count: int) -> list[float]:
 
     The feedback shows in place, on the question screen: the frame timed is the first by
     which the frames drawn since the screen took the answer have written the feedback
-    (:func:`feedback_of`). The bank must hold at least ``count`` single-choice questions. Answers are saved to a store on
-    disk, as in the game (whose collector runs only while feedback shows).
+    (:func:`feedback_of`). The bank must hold at least ``count`` single-choice questions.
+    Answers are saved to a store on disk, as in the game (whose collector runs only while
+    feedback shows).
     """
     from lunarquiz.ui.screens.question import QuestionScreen
 

@@ -263,6 +263,22 @@ async def test_a_long_explanation_scrolls_by_keyboard_in_a_small_window(tmp_path
         assert screen.outcome is not None and app.round is not None and len(app.round.outcomes) == 1
 
 
+async def test_a_long_choice_wraps_under_its_text_not_under_its_mark(tmp_path: Path, clock: FakeClock) -> None:
+    long_name = "NASA, the National Aeronautics and Space Administration of the United States"
+    bank = SMALL_BANK.replace("wrong: [CNSA, NASA, ESA]", f'wrong: [CNSA, "{long_name}", ESA]')
+    app = make_app([write_bank(tmp_path, bank)], clock, seed=SINGLE_FIRST)
+    async with app.run_test(size=(44, 30)) as pilot:
+        screen = question(app)
+        await pilot.press(str(screen.asked.choices.index(long_name) + 1))
+        await pilot.pause()
+        feedback = screen.query_one("#feedback")
+        lines = [strip.text.rstrip() for strip in feedback.render_lines(feedback.region.reset_offset)]
+        first = next(index for index, line in enumerate(lines) if line.startswith(" ✘ NASA, the National"))
+        last = next(index for index, line in enumerate(lines) if line.endswith("your answer"))
+        assert last > first  # it wrapped
+        assert all(line.startswith("   ") and line[3] != " " for line in lines[first + 1 : last + 1]), lines
+
+
 @pytest.mark.parametrize("compact", [True, False])
 async def test_the_feedback_follows_the_window_between_the_compact_and_the_roomy_layout(
     tmp_path: Path, clock: FakeClock, compact: bool

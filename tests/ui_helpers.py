@@ -18,6 +18,7 @@ from lunarquiz.store.records import Mode
 from lunarquiz.store.store import Store
 from lunarquiz.ui.app import LunarQuizApp
 from lunarquiz.ui.screens.question import QuestionScreen
+from lunarquiz.ui.widgets.feedback import Hanging
 
 from .conftest import FakeClock
 
@@ -86,10 +87,10 @@ def make_app(
 
 
 def plain(content: object, width: int = 200) -> str:
-    """A string, Text, Content or Rich renderable as plain text (wide, so lines do not wrap)."""
+    """A string, Text, Content, other text with a ``plain`` form, or Rich renderable as plain text (unwrapped)."""
     if isinstance(content, str):
         return content
-    if isinstance(content, (Text, Content)):
+    if isinstance(content, (Text, Content, Hanging)):
         return content.plain
     console = Console(width=width, record=True, file=io.StringIO(), color_system=None)
     console.print(content)

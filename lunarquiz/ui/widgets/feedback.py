@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from textual.content import Content
+from textual.css.styles import RulesMap
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import RenderOptions, Visual
 from textual.widgets import Static
 
 from lunarquiz.core.results import Outcome
@@ -10,6 +16,9 @@ from lunarquiz.core.results import Outcome
 RIGHT = "✔"
 WRONG = "✘"
 TIME_UP = "⌛"
+
+Row = tuple[Content, Content]
+"""A mark (or nothing) and the text after it."""
 
 
 def verdict(outcome: Outcome) -> Content:
@@ -24,23 +33,23 @@ def verdict(outcome: Outcome) -> Content:
     return Content.styled(f"{WRONG} Wrong. No points.", "bold")
 
 
-def choice_marks(outcome: Outcome) -> Content:
-    """Every choice on a line with a mark: ✔ right, ✘ picked but wrong, and which ones the player picked."""
-    lines = []
+def choice_marks(outcome: Outcome) -> list[Row]:
+    """Every choice with a mark: ✔ right, ✘ picked but wrong, and which ones the player picked."""
+    rows = []
     asked = outcome.asked
     for index, choice in enumerate(asked.choices):
         right = index in asked.correct
         picked = index in outcome.chosen
         mark = RIGHT if right else (WRONG if picked else " ")
-        line = Content.assemble((f" {mark}", "bold"), " ", (choice, "bold" if right else ""))
+        text = Content.styled(choice, "bold" if right else "")
         notes = [note for note, applies in (("your answer", picked), ("right answer", right)) if applies]
         if notes:
-            line = line.append_text(f"  ← {', '.join(notes)}", "bold italic" if right else "italic")
-        lines.append(line)
-    return Content("\n").join(lines)
+            text = text.append_text(f"  ← {', '.join(notes)}", "bold italic" if right else "italic")
+        rows.append((Content.styled(f" {mark} ", "bold"), text))
+    return rows
 
 
-def explained(outcome: Outcome, *, compact: bool = False) -> Content:
+def explained(outcome: Outcome, *, compact: bool = False) -> Hanging:
     """The choices marked, the feedback written for each chosen choice, and the explanation.
 
     A blank line parts them, except in the ``compact`` layout of a short window.
@@ -50,10 +59,54 @@ def explained(outcome: Outcome, *, compact: bool = False) -> Content:
     for choice in outcome.chosen_texts:
         note = question.feedback_for(choice)
         if note:
-            parts.append(Content.assemble((f"About “{choice}”: ", "bold"), note))
+            parts.append([(Content(), Content.assemble((f"About “{choice}”: ", "bold"), note))])
     if question.explanation:
-        parts.append(Content.assemble(("Why: ", "bold"), question.explanation))
-    return Content("\n" if compact else "\n\n").join(parts)
+        parts.append([(Content(), Content.assemble(("Why: ", "bold"), question.explanation))])
+    rows: list[Row] = []
+    for part in parts:
+        if rows and not compact:
+            rows.append((Content(), Content()))
+        rows.extend(part)
+    return Hanging(rows)
+
+
+class Hanging(Visual):
+    """Rows of a mark and a text, each text wrapped under itself rather than under its mark.
+
+    What a two-column table gives, for the price of plain text: a long choice stays clear of
+    the marks in a narrow window.
+    """
+
+    def __init__(self, rows: Sequence[Row]) -> None:
+        self.rows = tuple(rows)
+        self._lines: tuple[int, Content] | None = None
+
+    @property
+    def plain(self) -> str:
+        """The rows as plain text, unwrapped."""
+        return "\n".join(mark.plain + text.plain for mark, text in self.rows)
+
+    def __str__(self) -> str:
+        return self.plain
+
+    def _wrapped(self, width: int) -> Content:
+        if self._lines is None or self._lines[0] != width:
+            lines = []
+            for mark, text in self.rows:
+                indent = mark.cell_length
+                for number, line in enumerate(text.wrap(max(width - indent, 1)) if text else [text]):
+                    lines.append((mark if number == 0 else Content(" " * indent)) + line)
+            self._lines = (width, Content("\n").join(lines))
+        return self._lines[1]
+
+    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
+        return max((mark.cell_length + text.cell_length for mark, text in self.rows), default=0)
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        return self._wrapped(width).get_height(rules, width)
+
+    def render_strips(self, width: int, height: int | None, style: Style, options: RenderOptions) -> list[Strip]:
+        return self._wrapped(width).render_strips(width, height, style, options)
 
 
 class Feedback(Static):

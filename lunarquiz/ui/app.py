@@ -21,12 +21,12 @@ from lunarquiz.store.records import Mode
 from lunarquiz.store.session import StoreRecorder, questions_for_mode, settings_for_mode
 from lunarquiz.store.store import Store
 from lunarquiz.ui.collector import RoundCollector
-from lunarquiz.ui.screens.question import QuestionScreen
 from lunarquiz.ui.themes import HIGH_CONTRAST
 from lunarquiz.ui.widgets.too_small import BREAKPOINTS_TALL, BREAKPOINTS_WIDE
 
-if TYPE_CHECKING:  # the other screens are imported when first shown: `lunarquiz play` starts without them
-    from lunarquiz.ui.screens.home import HomeScreen
+if TYPE_CHECKING:  # screens are imported when first shown: `lunarquiz play` starts without the home screen
+    from lunarquiz.ui.screens.home import HomeScreen  # and `lunarquiz` without the question screen
+    from lunarquiz.ui.screens.question import QuestionScreen
     from lunarquiz.ui.screens.results import ResultsScreen
 
 WallClock = Callable[[], datetime]
@@ -198,6 +198,8 @@ class LunarQuizApp(App[None]):
         self.recorder = StoreRecorder(self.store, self.player or "player", mode, self.round, self.now)
         self.show_store_notices()
         self.collector.round_started()
+        from lunarquiz.ui.screens.question import QuestionScreen
+
         self._show(QuestionScreen(self.round))
 
     def _results(self, round_: Round) -> ResultsScreen:
@@ -216,6 +218,8 @@ class LunarQuizApp(App[None]):
         if round_.advance() is None:
             self._show(self._results(round_))
         else:
+            from lunarquiz.ui.screens.question import QuestionScreen
+
             self._show(QuestionScreen(round_))
 
     def confirm_abandon(self, round_: Round) -> None:

@@ -9,8 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from lunarquiz.banks.importers import Imported, QuestionIds, admit, problem, shorten
-from lunarquiz.banks.problems import Problem
+from lunarquiz.banks.importers import Imported, Reader, shorten
 from lunarquiz.core.model import Kind, Question
 
 _OPTION = re.compile(r"([A-Z])[).][ \t]?(.*)")
@@ -39,19 +38,12 @@ def read_aiken(path: str, text: str) -> Imported:
     return Imported(tuple(reader.questions), tuple(problems), reader.skipped)
 
 
-class _AikenReader:
+class _AikenReader(Reader):
     """A line-by-line reader: question text, options, ``ANSWER:``."""
 
     def __init__(self, path: str) -> None:
-        self.path = path
-        self.questions: list[Question] = []
-        self.problems: list[Problem] = []
-        self.skipped = 0
-        self.ids = QuestionIds()
+        super().__init__(path)
         self.pending: _Pending | None = None
-
-    def report(self, line: int, message: str, hint: str = "", *, warning: bool = False) -> None:
-        self.problems.append(problem(self.path, line, message, hint, warning=warning))
 
     def line(self, number: int, line: str) -> None:
         if not line:
@@ -78,12 +70,10 @@ class _AikenReader:
             self.report(number, f'"ANSWER: {shorten(given, 40)}" comes before any question', _SHAPE)
             return
         question = self.question(pending, number, given)
-        admitted, found = admit(self.path, pending.line, question) if question else (None, [])
-        self.problems.extend(found)
-        if admitted is None:
-            self.skipped += 1
+        if question is None:
+            self.skipped += 1  # self.question reported why
         else:
-            self.questions.append(admitted)
+            self.keep(pending.line, question)
 
     def unfinished(self, where: str) -> None:
         """Report the question being read, which ends without ``ANSWER:``."""

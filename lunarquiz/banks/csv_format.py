@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from lunarquiz.banks import format as fmt
-from lunarquiz.banks.importers import Imported, QuestionIds, admit, problem, shorten, slug, unique
+from lunarquiz.banks.importers import Imported, Reader, problem, shorten, slug, unique
 from lunarquiz.banks.problems import Problem
 from lunarquiz.core.model import DIFFICULTIES, TRUE_FALSE_CHOICES, Kind, Question
 
@@ -115,29 +115,18 @@ def _columns(path: str, line: int, header: list[str], problems: list[Problem]) -
     return _Columns(simple, answers, wrong, len(header))
 
 
-class _RowReader:
+class _RowReader(Reader):
     """Turns rows into questions."""
 
     def __init__(self, path: str, columns: _Columns, problems: list[Problem]) -> None:
-        self.path = path
+        super().__init__(path, problems)
         self.columns = columns
-        self.problems = problems
-        self.questions: list[Question] = []
-        self.skipped = 0
-        self.ids = QuestionIds()
-
-    def report(self, line: int, message: str, hint: str = "", *, warning: bool = False) -> None:
-        self.problems.append(problem(self.path, line, message, hint, warning=warning))
-
-    def bad(self, line: int, message: str, hint: str = "") -> None:
-        self.skipped += 1
-        self.report(line, message, hint)
 
     def row(self, line: int, row: list[str]) -> None:
         cells = [cell.replace("\r\n", "\n").replace("\r", "\n").strip() for cell in row]
         width = self.columns.width
         if any(cells[width:]):
-            self.bad(
+            self.skip(
                 line,
                 f"the row has {len(cells)} cells but the header names {width} columns",
                 'put a cell that holds a comma in double quotes: "Paris, France"',
@@ -147,13 +136,13 @@ class _RowReader:
         simple = {name: cells[index] for name, index in self.columns.simple.items()}
         prompt = simple["prompt"]
         if not prompt:
-            self.bad(line, "the row has no prompt", "write the question in the prompt column")
+            self.skip(line, "the row has no prompt", "write the question in the prompt column")
             return
         label = f'the question "{shorten(prompt)}"'
         answers = unique([cells[index] for index in self.columns.answers if cells[index]])
         wrong = unique([cells[index] for index in self.columns.wrong if cells[index]])
         if not answers:
-            self.bad(line, f"{label} has no answer", "write the right choice in the answer column")
+            self.skip(line, f"{label} has no answer", "write the right choice in the answer column")
             return
         kind = Kind.MULTIPLE if len(answers) > 1 else Kind.SINGLE
         truth = _true_false(answers, wrong)
@@ -161,10 +150,10 @@ class _RowReader:
             kind, answers, wrong = Kind.TRUE_FALSE, [truth[0]], [truth[1]]
         both = [choice for choice in wrong if choice in answers]
         if both:
-            self.bad(line, f'{label} lists "{shorten(both[0], 40)}" as both right and wrong')
+            self.skip(line, f'{label} lists "{shorten(both[0], 40)}" as both right and wrong')
             return
         if len(answers) + len(wrong) < 2:
-            self.bad(line, f"{label} has no wrong choices", "fill wrong1, wrong2, ... (or answer True or False)")
+            self.skip(line, f"{label} has no wrong choices", "fill wrong1, wrong2, ... (or answer True or False)")
             return
         question = Question(
             id=self.question_id(line, simple.get("id", ""), prompt),
@@ -177,12 +166,7 @@ class _RowReader:
             tags=tuple(unique([tag.strip() for tag in simple.get("tags", "").split(";") if tag.strip()])),
             source=simple.get("source", ""),
         )
-        admitted, found = admit(self.path, line, question)
-        self.problems.extend(found)
-        if admitted is None:
-            self.skipped += 1
-        else:
-            self.questions.append(admitted)
+        self.keep(line, question)
 
     def question_id(self, line: int, given: str, prompt: str) -> str:
         if not given:

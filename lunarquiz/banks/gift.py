@@ -14,8 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from lunarquiz.banks.importers import Imported, QuestionIds, admit, problem, shorten, slug, unique
-from lunarquiz.banks.problems import Problem
+from lunarquiz.banks.importers import Imported, Reader, shorten, slug, unique
 from lunarquiz.core.model import TRUE_FALSE_CHOICES, Kind, Question
 
 BLANK = "_____"
@@ -95,23 +94,12 @@ def _clean(raw: str) -> str:
     return text.translate(_RESTORE).strip()
 
 
-class _GiftReader:
+class _GiftReader(Reader):
     """Turns blocks into questions, remembering the current category."""
 
     def __init__(self, path: str) -> None:
-        self.path = path
-        self.questions: list[Question] = []
-        self.problems: list[Problem] = []
-        self.skipped = 0
-        self.ids = QuestionIds()
+        super().__init__(path)
         self.category_tags: list[str] = []
-
-    def report(self, line: int, message: str, hint: str = "", *, warning: bool = False) -> None:
-        self.problems.append(problem(self.path, line, message, hint, warning=warning))
-
-    def skip(self, line: int, message: str, hint: str = "", *, warning: bool = False) -> None:
-        self.skipped += 1
-        self.report(line, message, hint, warning=warning)
 
     def block(self, block: _Block) -> None:
         text = _ESCAPE.sub(lambda match: _PROTECTED[match.group(1)], "\n".join(block.lines))
@@ -175,12 +163,7 @@ class _GiftReader:
             tags=tuple(tags),
             feedback=made[3],
         )
-        admitted, found = admit(self.path, line, question)
-        self.problems.extend(found)
-        if admitted is None:
-            self.skipped += 1
-        else:
-            self.questions.append(admitted)
+        self.keep(line, question)
 
     def multiple_choice(self, line: int, prompt: str, answer_text: str) -> _Made | None:
         """``{=right ~wrong}`` (one right), or ``{~%50%right ~%50%right ~wrong}`` (several right, by weight)."""

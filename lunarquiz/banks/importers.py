@@ -129,6 +129,38 @@ def admit(path: str, line: int, question: Question) -> tuple[Question | None, li
     return visible, [problem(path, line, message, "remove them from the source", warning=True)]
 
 
+class Reader:
+    """What every importer keeps while it reads a file: the questions kept, every problem, how many it skipped.
+
+    ``problems`` may be a list the caller already holds (CSV reports its header first).
+    """
+
+    def __init__(self, path: str, problems: list[Problem] | None = None) -> None:
+        self.path = path
+        self.questions: list[Question] = []
+        self.problems: list[Problem] = [] if problems is None else problems
+        self.skipped = 0
+        self.ids = QuestionIds()
+
+    def report(self, line: int, message: str, hint: str = "", *, warning: bool = False) -> None:
+        """A problem at ``line`` that drops nothing by itself."""
+        self.problems.append(problem(self.path, line, message, hint, warning=warning))
+
+    def skip(self, line: int, message: str, hint: str = "", *, warning: bool = False) -> None:
+        """A question of the file left out, and why."""
+        self.skipped += 1
+        self.report(line, message, hint, warning=warning)
+
+    def keep(self, line: int, question: Question) -> None:
+        """Keep ``question`` as :func:`admit` lets it in, or count it skipped; with what admitting it found."""
+        admitted, found = admit(self.path, line, question)
+        self.problems.extend(found)
+        if admitted is None:
+            self.skipped += 1
+        else:
+            self.questions.append(admitted)
+
+
 def unique(items: list[str]) -> list[str]:
     """``items`` without repeats, in their first order."""
     return list(dict.fromkeys(items))

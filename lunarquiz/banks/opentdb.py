@@ -16,8 +16,7 @@ import re
 from collections.abc import Callable
 from urllib.parse import unquote
 
-from lunarquiz.banks.importers import Imported, QuestionIds, admit, problem, shorten, slug, unique
-from lunarquiz.banks.problems import Problem
+from lunarquiz.banks.importers import Imported, Reader, problem, shorten, slug, unique
 from lunarquiz.core.model import DIFFICULTIES, TRUE_FALSE_CHOICES, Kind, Question
 
 RESPONSE_CODES = {
@@ -61,23 +60,12 @@ def read_opentdb(path: str, text: str) -> Imported:
     return Imported(tuple(reader.questions), tuple(reader.problems), reader.skipped)
 
 
-class _ResultReader:
+class _ResultReader(Reader):
     """Turns results into questions."""
-
-    def __init__(self, path: str) -> None:
-        self.path = path
-        self.questions: list[Question] = []
-        self.problems: list[Problem] = []
-        self.skipped = 0
-        self.ids = QuestionIds()
-
-    def bad(self, line: int, message: str, hint: str = "") -> None:
-        self.skipped += 1
-        self.problems.append(problem(self.path, line, message, hint))
 
     def result(self, line: int, item: object) -> None:
         if not isinstance(item, dict):
-            self.bad(line, "a result must be an object with type, question, correct_answer and incorrect_answers")
+            self.skip(line, "a result must be an object with type, question, correct_answer and incorrect_answers")
             return
         decode = _decoder(item)
         strings = {name: item.get(name) for name in ("type", "question", "correct_answer", "difficulty", "category")}
@@ -85,31 +73,31 @@ class _ResultReader:
         if not all(value is None or isinstance(value, str) for value in strings.values()) or not (
             isinstance(wrong_items, list) and all(isinstance(value, str) for value in wrong_items)
         ):
-            self.bad(line, "a result field has the wrong type", "type, question and answers are strings")
+            self.skip(line, "a result field has the wrong type", "type, question and answers are strings")
             return
         value = {name: decode(text).strip() if isinstance(text, str) else "" for name, text in strings.items()}
         prompt, answer, kind_name = value["question"], value["correct_answer"], value["type"]
         label = f'the question "{shorten(prompt)}"'
         if not prompt or not answer:
-            self.bad(line, "a result has no question or no correct_answer")
+            self.skip(line, "a result has no question or no correct_answer")
             return
         if kind_name not in _TYPES:
-            self.bad(line, f"{label} has the type {kind_name!r}", "the types are multiple and boolean")
+            self.skip(line, f"{label} has the type {kind_name!r}", "the types are multiple and boolean")
             return
         wrong = unique([decode(text).strip() for text in wrong_items if decode(text).strip()])
         if kind_name == "boolean":
             words = {choice.lower(): choice for choice in TRUE_FALSE_CHOICES}
             right = words.get(answer.lower())
             if right is None:
-                self.bad(line, f"{label} is boolean but its answer is {answer!r}", "a boolean answer is True or False")
+                self.skip(line, f"{label} is boolean but its answer is {answer!r}", "a boolean answer is True or False")
                 return
             kind, answers, others = Kind.TRUE_FALSE, (right,), tuple(c for c in TRUE_FALSE_CHOICES if c != right)
         else:
             if answer in wrong:
-                self.bad(line, f'{label} lists "{shorten(answer, 40)}" as both correct and incorrect')
+                self.skip(line, f'{label} lists "{shorten(answer, 40)}" as both correct and incorrect')
                 return
             if not wrong:
-                self.bad(line, f"{label} has no incorrect_answers")
+                self.skip(line, f"{label} has no incorrect_answers")
                 return
             kind, answers, others = Kind.SINGLE, (answer,), tuple(wrong)
         difficulty = value["difficulty"].lower() or "medium"
@@ -128,12 +116,7 @@ class _ResultReader:
             difficulty=difficulty,
             tags=(tag,) if tag else (),
         )
-        admitted, found = admit(self.path, line, question)
-        self.problems.extend(found)
-        if admitted is None:
-            self.skipped += 1
-        else:
-            self.questions.append(admitted)
+        self.keep(line, question)
 
 
 def _decoder(item: dict[object, object]) -> Callable[[str], str]:

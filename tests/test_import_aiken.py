@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import random
 from pathlib import Path
 
 import pytest
@@ -10,6 +9,8 @@ import pytest
 from lunarquiz.banks.aiken import read_aiken
 from lunarquiz.banks.importers import Imported, bank_yaml, build_bank
 from lunarquiz.core.model import Kind
+
+from .damage import damaged_copies
 
 DATA = Path(__file__).resolve().parent / "data" / "import"
 
@@ -89,15 +90,7 @@ def test_the_imported_bank_validates(mixed: Imported) -> None:
 def test_random_damage_never_raises() -> None:
     text = (DATA / "mixed.aiken").read_text(encoding="utf-8")
     pieces = ["A)", "B.", "ANSWER:", "ANSWER: Z", "\n", "\n\n", " ", "C)"]
-    rng = random.Random(7)
-    for _ in range(300):
-        chars = list(text)
-        for _ in range(rng.randint(1, 8)):
-            position = rng.randrange(len(chars))
-            if rng.random() < 0.5:
-                chars.insert(position, rng.choice(pieces))
-            else:
-                del chars[position]
-        imported = read_aiken("t.txt", "".join(chars))
+    for damaged in damaged_copies(text, pieces, seed=7, copies=300, most_edits=8):
+        imported = read_aiken("t.txt", damaged)
         if imported.questions:
             bank_yaml(build_bank(imported, "fuzz", "Fuzz"), "fuzz.yaml")

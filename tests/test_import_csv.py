@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import random
 from pathlib import Path
 
 import pytest
@@ -10,6 +9,8 @@ import pytest
 from lunarquiz.banks.csv_format import read_csv
 from lunarquiz.banks.importers import Imported, bank_yaml, build_bank
 from lunarquiz.core.model import Kind
+
+from .damage import damaged_copies
 
 DATA = Path(__file__).resolve().parent / "data" / "import"
 
@@ -131,15 +132,7 @@ def test_the_imported_bank_validates(quoting: Imported) -> None:
 def test_random_damage_never_raises() -> None:
     text = (DATA / "quoting.csv").read_text(encoding="utf-8")
     pieces = ['"', ",", "\n", ";", "\r", "True", "wrong9", "answer3"]
-    rng = random.Random(11)
-    for _ in range(300):
-        chars = list(text)
-        for _ in range(rng.randint(1, 8)):
-            position = rng.randrange(len(chars))
-            if rng.random() < 0.5:
-                chars.insert(position, rng.choice(pieces))
-            else:
-                del chars[position]
-        imported = read_csv("t.csv", "".join(chars))
+    for damaged in damaged_copies(text, pieces, seed=11, copies=300, most_edits=8):
+        imported = read_csv("t.csv", damaged)
         if imported.questions:
             bank_yaml(build_bank(imported, "fuzz", "Fuzz"), "fuzz.yaml")

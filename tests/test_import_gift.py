@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import random
 from pathlib import Path
 
 import pytest
@@ -10,6 +9,8 @@ import pytest
 from lunarquiz.banks.gift import read_gift
 from lunarquiz.banks.importers import Imported, bank_yaml, build_bank
 from lunarquiz.core.model import Kind, Question
+
+from .damage import damaged_copies
 
 DATA = Path(__file__).resolve().parent / "data" / "import"
 
@@ -238,15 +239,7 @@ def test_random_damage_never_raises() -> None:
         "->",
         "T",
     ]
-    rng = random.Random(20240601)
-    for _ in range(400):
-        chars = list(text)
-        for _ in range(rng.randint(1, 10)):
-            position = rng.randrange(len(chars))
-            if rng.random() < 0.5:
-                chars.insert(position, rng.choice(pieces))
-            else:
-                del chars[position]
-        imported = read_gift("t.gift", "".join(chars))
+    for damaged in damaged_copies(text, pieces, seed=20240601, copies=400, most_edits=10):
+        imported = read_gift("t.gift", damaged)
         if imported.questions:
             bank_yaml(build_bank(imported, "fuzz", "Fuzz"), "fuzz.yaml")

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from textual.pilot import Pilot
 from textual.screen import Screen
 
 from benchmarks.baseline_screens import ScreensApp
-from benchmarks.frames import new_screen_drawn, record_frames
+from benchmarks.frames import Frame, FrameTimes, new_screen_drawn, record_frames
 from benchmarks.game import SIZE, make_game, until
 
 if TYPE_CHECKING:
@@ -26,25 +27,36 @@ async def answer_times(bank: Path, data_dir: Path, count: int) -> list[float]:
     Answers are saved to a store on disk, as in the game (whose collector runs only while
     feedback shows).
     """
-    from lunarquiz.ui.screens.question import QuestionScreen
-
     app = make_game(bank, data_dir, questions=count, time_limit=3600.0)
     frames = record_frames(app)
     times = []
     async with app.run_test(size=SIZE) as pilot:
-        before = None
-        for _ in range(count):
-            await until(pilot, new_screen_drawn(app, frames, before, QuestionScreen))
-            question = before = app.screen
-            assert isinstance(question, QuestionScreen)
-            shown = frames.watch(*feedback_of(question))
+        async for _question, shown in each_question(pilot, frames, count):
             start = time.perf_counter()
             await pilot.press("1")
             await until(pilot, shown.seen)
             assert shown.time is not None
             times.append(shown.time - start)
-            await pilot.press("enter")
     return times
+
+
+async def each_question(
+    pilot: Pilot[Any], frames: FrameTimes, count: int
+) -> AsyncIterator[tuple[QuestionScreen, Frame]]:
+    """``count`` questions of the round, each once its first frame is drawn, with the watch for its feedback's frame.
+
+    Enter goes on to the next question after each.
+    """
+    from lunarquiz.ui.screens.question import QuestionScreen
+
+    app = pilot.app
+    before = None
+    for _ in range(count):
+        await until(pilot, new_screen_drawn(app, frames, before, QuestionScreen))
+        question = before = app.screen
+        assert isinstance(question, QuestionScreen)
+        yield question, frames.watch(*feedback_of(question))
+        await pilot.press("enter")
 
 
 def feedback_of(question: QuestionScreen) -> tuple[Callable[[Screen[Any]], bool], Callable[[str], bool]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from benchmarks.answers import feedback_of
+from benchmarks.answers import each_question
 from benchmarks.baseline_screens import ScreensApp
 from benchmarks.frames import new_screen_drawn, record_frames
 from benchmarks.game import SIZE, make_game, until
@@ -20,24 +20,16 @@ async def lateness(bank: Path, data_dir: Path, count: int) -> list[float]:
     As for answers (:func:`benchmarks.answers.answer_times`), the frame timed is the first
     by which the terminal shows the time-out's feedback.
     """
-    from lunarquiz.ui.screens.question import QuestionScreen
-
     app = make_game(bank, data_dir, questions=count, time_limit=LIMIT)
     frames = record_frames(app, time.monotonic)
     late = []
     async with app.run_test(size=SIZE) as pilot:
-        before = None
-        for _ in range(count):
-            await until(pilot, new_screen_drawn(app, frames, before, QuestionScreen))
-            question = before = app.screen
-            assert isinstance(question, QuestionScreen)
-            shown = frames.watch(*feedback_of(question))
+        async for question, shown in each_question(pilot, frames, count):
             deadline = question.asked.deadline
             await until(pilot, shown.seen)
             assert shown.time is not None and deadline is not None
             assert question.outcome is not None and question.outcome.timed_out
             late.append(shown.time - deadline)
-            await pilot.press("enter")
     return late
 
 

@@ -38,16 +38,14 @@ def read_until(fd: int, wanted: bytes, timeout: float) -> bytes:
     return seen
 
 
-@pytest.mark.slow
-def test_ctrl_c_mid_round_saves_it_as_unfinished_and_restores_the_terminal(tmp_path: Path) -> None:
-    bank = write_bank(tmp_path)
-    data = tmp_path / "data"
+def spawn(args: list[str], data: Path) -> tuple[subprocess.Popen[bytes], int]:
+    """``lunarquiz`` with ``args`` in an 80x24 pseudo-terminal; the process and the terminal's end to read."""
     env = {**os.environ, "LUNARQUIZ_DATA_DIR": str(data), "TERM": "xterm-256color", "COLUMNS": "80", "LINES": "24"}
     env.pop("TEXTUAL_DRIVER", None)
     main_fd, child_fd = pty.openpty()
     os.set_blocking(main_fd, False)
     process = subprocess.Popen(
-        [sys.executable, "-m", "lunarquiz", "play", "--bank", str(bank), "--player", "Ana", "--seed", "1"],
+        [sys.executable, "-m", "lunarquiz", *args],
         stdin=child_fd,
         stdout=child_fd,
         stderr=child_fd,
@@ -56,6 +54,20 @@ def test_ctrl_c_mid_round_saves_it_as_unfinished_and_restores_the_terminal(tmp_p
         start_new_session=True,
     )
     os.close(child_fd)
+    return process, main_fd
+
+
+def stop(process: subprocess.Popen[bytes], main_fd: int) -> None:
+    if process.poll() is None:
+        os.killpg(process.pid, signal.SIGKILL)
+    os.close(main_fd)
+
+
+@pytest.mark.slow
+def test_ctrl_c_mid_round_saves_it_as_unfinished_and_restores_the_terminal(tmp_path: Path) -> None:
+    bank = write_bank(tmp_path)
+    data = tmp_path / "data"
+    process, main_fd = spawn(["play", "--bank", str(bank), "--player", "Ana", "--seed", "1"], data)
     try:
         output = read_until(main_fd, b"Question", timeout=30)
         assert ALT_SCREEN_ON in output and b"Question" in output
@@ -67,9 +79,7 @@ def test_ctrl_c_mid_round_saves_it_as_unfinished_and_restores_the_terminal(tmp_p
         output += read_until(main_fd, b"\x00", timeout=0.5)
         assert ALT_SCREEN_OFF in output, "the terminal was not given back"
     finally:
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGKILL)
-        os.close(main_fd)
+        stop(process, main_fd)
     db = sqlite3.connect(data / "lunarquiz.db")
     try:
         rounds = db.execute("SELECT status FROM rounds").fetchall()
@@ -78,6 +88,18 @@ def test_ctrl_c_mid_round_saves_it_as_unfinished_and_restores_the_terminal(tmp_p
         assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     finally:
         db.close()
+
+
+@pytest.mark.slow
+def test_on_a_first_start_the_home_screen_is_drawn_before_who_is_playing_is_asked(tmp_path: Path) -> None:
+    """The question comes over the home screen: a frame of it reaches the terminal before the dialog's."""
+    process, main_fd = spawn([], tmp_path / "data")
+    try:
+        output = read_until(main_fd, b"Who is playing?", timeout=30)
+        assert b"Who is playing?" in output
+        assert b"Pick a bank" in output.split(b"Who is playing?")[0]
+    finally:
+        stop(process, main_fd)
 
 
 def test_ctrl_c_in_plain_mode_keeps_the_answers(tmp_path: Path) -> None:

@@ -146,10 +146,29 @@ async def test_who_is_playing_is_asked_over_the_home_screen_not_a_blank_one(tmp_
     from lunarquiz.ui.screens.player import PlayerScreen
 
     app = make_app([write_bank(tmp_path)], clock, play=False, player=None)
+    drawn_before_asking: list[str] = []
+    frames: list[str] = []
+    display, ask = app._display, app.ask_player
+
+    def record_frame(screen: object, renderable: object) -> None:
+        if renderable is not None:
+            frames.append(type(screen).__name__)
+        display(screen, renderable)  # type: ignore[arg-type]
+
+    def record_question() -> None:
+        drawn_before_asking.extend(frames)
+        ask()
+
+    app._display = record_frame  # type: ignore[method-assign]
+    app.ask_player = record_question  # type: ignore[method-assign]
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.pause()
         assert isinstance(app.screen, PlayerScreen)
+        assert "HomeScreen" in drawn_before_asking  # a frame of the home screen went out first
+        # Styled as a dialog from its first frame: centred, over the home screen dimmed, not hiding it.
+        assert (app.screen.styles.align_horizontal, app.screen.styles.align_vertical) == ("center", "middle")
+        assert 0 < app.screen.styles.background.a < 1
         svg = app.export_screenshot()
         drawn = "".join(html.unescape(re.sub(r"<[^>]+>", "", svg)).split())  # every character drawn, no spaces
         assert "Whoisplaying?" in drawn

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.binding import Binding
+from textual.screen import Screen
 
 from lunarquiz.banks.discovery import Library
 from lunarquiz.core.model import Bank
@@ -90,29 +91,33 @@ class LunarQuizApp(App[None]):
     def on_unmount(self) -> None:
         self.collector.round_ended()
 
-    def on_mount(self) -> None:
-        self.apply_theme()
-        self.show_store_notices()
-        # The first screen is pushed once Textual has started: a screen pushed during its
-        # start-up is drawn once for nothing (Textual displays nothing inside its start-up
-        # batch), and the first frame the player sees waits for a second full render.
-        self.call_later(self.open_first_screen)
+    def get_default_screen(self) -> Screen[None]:
+        """The first screen: the round asked for on the command line, or the home screen.
 
-    def open_first_screen(self) -> None:
-        """The round asked for on the command line, or the home screen."""
+        Made Textual's default screen, it is drawn in Textual's first frame: pushed over a
+        blank default screen, it was styled and laid out a second time before it showed.
+        """
+        screen = self._first_screen()
+        # Textual (8.2) gives a pushed or switched-to screen a result callback, which the next
+        # switch_screen removes; its default screen gets none, and could not be switched away from.
+        screen._push_result_callback(self, None)
+        return screen
+
+    def _first_screen(self) -> QuestionScreen | HomeScreen:
         if self._play is not None:
             banks, settings = self._play
             if self.player is None:
                 self.player = "player"
-            self.start_round(banks, self.accommodate(settings), self._mode)
-        else:
-            self.open_home()
-
-    def open_home(self) -> None:
-        """The home screen, and who is playing when nobody is yet."""
+            screen = self._round_screen(banks, self.accommodate(settings), self._mode)
+            if screen is not None:
+                return screen
         from lunarquiz.ui.screens.home import HomeScreen
 
-        self.push_screen(HomeScreen(self.library))
+        return HomeScreen(self.library)
+
+    def on_mount(self) -> None:
+        self.apply_theme()
+        self.show_store_notices()
         if self.player is None:
             # Once the home screen is drawn: asked at once, the question hid a blank screen.
             self.call_after_refresh(self.ask_player)
@@ -177,22 +182,23 @@ class LunarQuizApp(App[None]):
     # -- moving between screens -------------------------------------------------
 
     def _show(self, screen: QuestionScreen | ResultsScreen | HomeScreen) -> None:
-        if len(self.screen_stack) > 1:
-            self.switch_screen(screen)
-        else:
-            self.push_screen(screen)
+        self.switch_screen(screen)
 
     def start_round(self, banks: Sequence[Bank], settings: RoundSettings, mode: Mode = "timed") -> None:
         """Start a new round over ``banks`` in ``mode`` (timed, practice, review or study)."""
+        screen = self._round_screen(banks, settings, mode)
+        if screen is not None:
+            self._show(screen)
+
+    def _round_screen(self, banks: Sequence[Bank], settings: RoundSettings, mode: Mode) -> QuestionScreen | None:
+        """A new round's first question; None (and a notice) when no question fits."""
         settings = settings_for_mode(mode, settings)
         candidates = select_questions(banks, tags=settings.tags, difficulties=settings.difficulties)
         questions = questions_for_mode(self.store, self.player or "", mode, candidates, self.now())
         if not questions:
             message = NOTHING_TO_PLAY.get(mode, "No question matches that tag and difficulty: choose another.")
             self.notify(message, severity="warning")
-            if len(self.screen_stack) <= 1:
-                self.go_home()
-            return
+            return None
         self._last = (tuple(banks), settings, mode)
         self.round = Round(questions, rng=self.rng, clock=self.clock, settings=settings)
         self.recorder = StoreRecorder(self.store, self.player or "player", mode, self.round, self.now)
@@ -200,7 +206,7 @@ class LunarQuizApp(App[None]):
         self.collector.round_started()
         from lunarquiz.ui.screens.question import QuestionScreen
 
-        self._show(QuestionScreen(self.round))
+        return QuestionScreen(self.round)
 
     def _results(self, round_: Round) -> ResultsScreen:
         self.collector.round_ended()

@@ -27,3 +27,4 @@ def add_stylesheet(screen: Screen[Any], name: str) -> None:
     path = str(SCREENS / name)
     if not stylesheet.has_source(path, ""):
         stylesheet.read(path)
+        stylesheet.parse()  # renews the rule index too: after read() alone, the next screen is styled without it

@@ -9,11 +9,11 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from lunarquiz.ui.styled_once import StyledOnce
 from lunarquiz.ui.stylesheets import add_stylesheet
-from lunarquiz.ui.widgets.too_small import fit
 
 
-class ConfirmScreen(ModalScreen[bool]):
+class ConfirmScreen(ModalScreen[bool], StyledOnce[bool]):
     """Asks a question; dismisses with True for yes and False for no."""
 
     BINDINGS = [
@@ -23,7 +23,6 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def __init__(self, question: str, yes: str = "Yes", no: str = "No") -> None:
         super().__init__()
-        fit(self)
         add_stylesheet(self, "dialogs.tcss")
         self.question = question
         self.yes = yes

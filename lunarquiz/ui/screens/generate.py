@@ -15,14 +15,14 @@ from textual.widgets import Button, Input, Static
 
 from lunarquiz.core.model import Bank
 from lunarquiz.core.round import RoundSettings
+from lunarquiz.ui.styled_once import StyledOnce
 from lunarquiz.ui.stylesheets import add_stylesheet
-from lunarquiz.ui.widgets.too_small import fit
 
 if TYPE_CHECKING:
     from lunarquiz.ui.app import LunarQuizApp
 
 
-class GenerateScreen(ModalScreen[None]):
+class GenerateScreen(ModalScreen[None], StyledOnce[None]):
     """Asks for an article's path; drafts questions from it to play now or to save."""
 
     BINDINGS = [Binding("escape", "app.pop_screen", "Cancel")]
@@ -31,7 +31,6 @@ class GenerateScreen(ModalScreen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        fit(self)
         add_stylesheet(self, "dialogs.tcss")
 
     def compose(self) -> ComposeResult:

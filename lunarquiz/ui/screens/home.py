@@ -10,7 +10,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -19,10 +18,11 @@ from lunarquiz.core.model import DIFFICULTIES, Bank
 from lunarquiz.core.round import RoundSettings
 from lunarquiz.store.records import Mode
 from lunarquiz.store.session import due_count
+from lunarquiz.ui.styled_once import StyledOnce
 from lunarquiz.ui.stylesheets import add_stylesheet
 from lunarquiz.ui.widgets.flat_button import FlatButton
 from lunarquiz.ui.widgets.setting import Setting
-from lunarquiz.ui.widgets.too_small import TooSmall, fit
+from lunarquiz.ui.widgets.too_small import TooSmall
 
 if TYPE_CHECKING:
     from lunarquiz.ui.app import LunarQuizApp
@@ -64,7 +64,7 @@ def bank_line(bank: Bank) -> Text:
     return text
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(StyledOnce[None]):
     """Choose what to play."""
 
     BINDINGS = [
@@ -82,7 +82,6 @@ class HomeScreen(Screen[None]):
 
     def __init__(self, library: Library) -> None:
         super().__init__()
-        fit(self)
         add_stylesheet(self, "home.tcss")
         self.library = library
         self._due: tuple[str, int] | None = None  # (player, questions due for their study), once counted

@@ -10,20 +10,19 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from lunarquiz.core.text import clean_text
+from lunarquiz.ui.styled_once import StyledOnce
 from lunarquiz.ui.stylesheets import add_stylesheet
-from lunarquiz.ui.widgets.too_small import fit
 
 MAX_NAME = 40
 
 
-class PlayerScreen(ModalScreen[str | None]):
+class PlayerScreen(ModalScreen[str | None], StyledOnce[str | None]):
     """Asks for the player's name; dismisses with the name, or None when cancelled."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, current: str, known: list[str]) -> None:
         super().__init__()
-        fit(self)
         add_stylesheet(self, "dialogs.tcss")
         self.current = current
         self.known = known

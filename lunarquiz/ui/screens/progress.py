@@ -9,12 +9,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Sparkline, Static
 
 from lunarquiz.store.reports import Accuracy, LeaderboardEntry
+from lunarquiz.ui.styled_once import StyledOnce
 from lunarquiz.ui.stylesheets import add_stylesheet
-from lunarquiz.ui.widgets.too_small import TooSmall, fit
+from lunarquiz.ui.widgets.too_small import TooSmall
 
 if TYPE_CHECKING:
     from lunarquiz.ui.app import LunarQuizApp
@@ -42,7 +42,7 @@ def seconds(value: float | None) -> str:
     return "-" if value is None else f"{value:.1f}s"
 
 
-class ProgressScreen(Screen[None]):
+class ProgressScreen(StyledOnce[None]):
     """A screen over the home screen; Escape goes back."""
 
     BINDINGS = [Binding("escape,q", "app.pop_screen", "Back")]
@@ -53,7 +53,6 @@ class ProgressScreen(Screen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        fit(self)
         add_stylesheet(self, "progress.tcss")
 
     def compose(self) -> ComposeResult:

@@ -16,10 +16,11 @@ from textual.widgets import Button, Footer, Static
 from lunarquiz.core.results import Outcome
 from lunarquiz.core.round import Round
 from lunarquiz.ui.at_once import AtOnceScreen
+from lunarquiz.ui.styled_once import StyledOnce
 from lunarquiz.ui.widgets.choice import KEYS, LETTERS, Choice
 from lunarquiz.ui.widgets.countdown import Countdown
 from lunarquiz.ui.widgets.feedback import Feedback, verdict
-from lunarquiz.ui.widgets.too_small import TooSmall, fit
+from lunarquiz.ui.widgets.too_small import TooSmall
 
 if TYPE_CHECKING:
     from lunarquiz.ui.app import LunarQuizApp
@@ -41,7 +42,7 @@ def status_line(round_: Round) -> Text:
     return text
 
 
-class QuestionScreen(AtOnceScreen[None]):
+class QuestionScreen(AtOnceScreen[None], StyledOnce[None]):
     """Asks the round's current question, then shows how it went in place of the choices, until Enter.
 
     The feedback's widgets are composed with the question, hidden: an answer or a time-out
@@ -63,7 +64,6 @@ class QuestionScreen(AtOnceScreen[None]):
 
     def __init__(self, round_: Round) -> None:
         super().__init__()
-        fit(self)
         self.round = round_
         self.asked = round_.current
         self.cursor: int | None = 0

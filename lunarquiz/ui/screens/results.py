@@ -9,14 +9,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Button, Footer, Static
 
 from lunarquiz.core.results import Outcome, Results
 from lunarquiz.store.records import RoundEnd
+from lunarquiz.ui.styled_once import StyledOnce
 from lunarquiz.ui.stylesheets import add_stylesheet
 from lunarquiz.ui.widgets.feedback import RIGHT, TIME_UP, WRONG
-from lunarquiz.ui.widgets.too_small import TooSmall, fit
+from lunarquiz.ui.widgets.too_small import TooSmall
 
 if TYPE_CHECKING:
     from lunarquiz.ui.app import LunarQuizApp
@@ -65,7 +65,7 @@ def review_entry(number: int, outcome: Outcome) -> Text:
     return text
 
 
-class ResultsScreen(Screen[None]):
+class ResultsScreen(StyledOnce[None]):
     """The end of a round: the summary, the review of every question, and what to do next."""
 
     BINDINGS = [
@@ -78,7 +78,6 @@ class ResultsScreen(Screen[None]):
 
     def __init__(self, results: Results, end: RoundEnd | None = None) -> None:
         super().__init__()
-        fit(self)
         add_stylesheet(self, "results.tcss")
         self.results = results
         self.end = end

@@ -8,12 +8,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Footer, Select, Static
 
 from lunarquiz.store.preferences import Preferences
+from lunarquiz.ui.styled_once import StyledOnce
 from lunarquiz.ui.themes import theme_choices
-from lunarquiz.ui.widgets.too_small import TooSmall, fit
+from lunarquiz.ui.widgets.too_small import TooSmall
 
 if TYPE_CHECKING:
     from lunarquiz.ui.app import LunarQuizApp
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 MULTIPLIERS = ((1.0, "Usual time"), (1.5, "1.5 × the time"), (2.0, "2 × the time"), (3.0, "3 × the time"))
 
 
-class SettingsScreen(Screen[None]):
+class SettingsScreen(StyledOnce[None]):
     """Choose a theme and accommodations; Save keeps them for this player."""
 
     BINDINGS = [Binding("escape", "app.pop_screen", "Back"), Binding("ctrl+s", "save", "Save")]
@@ -30,7 +30,6 @@ class SettingsScreen(Screen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        fit(self)
 
     def compose(self) -> ComposeResult:
         current = self.app.preferences

@@ -9,28 +9,55 @@ from importlib import import_module
 
 from lunarquiz import __version__
 
-COMMANDS = (
-    "play",
-    "banks",
-    "validate",
-    "new_bank",
-    "schema",
-    "import_bank",
-    "export_bank",
-    "generate",
-    "stats",
-    "results",
-    "serve",
-)
-"""Modules of ``lunarquiz.commands``, in the order of the help; each has ``add_parser``.
+COMMANDS = {
+    "play": "play",
+    "banks": "banks",
+    "validate": "validate",
+    "new": "new_bank",
+    "schema": "schema",
+    "import": "import_bank",
+    "export": "export_bank",
+    "generate": "generate",
+    "stats": "stats",
+    "results": "results",
+    "serve": "serve",
+}
+"""Each command and its module in ``lunarquiz.commands``, in the order of the help; each module has ``add_parser``.
 
 A command module imports only the standard library at its top; what a command
 needs (Textual above all) it imports when it runs.
 """
 
+VALUE_OPTIONS = ("--bank", "--player", "--data-dir")
+"""The options before a command that take a value (the next word, unless written ``--option=value``)."""
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser for every subcommand."""
+
+def named_command(argv: Sequence[str]) -> str | None:
+    """The command ``argv`` names, "" when it names none, or None when only the full parser can tell.
+
+    None for help, for a word that is not a command, and after ``--``: the full parser then
+    lists every command in its help and its error. Options may be shortened, as argparse allows.
+    """
+    words = iter(argv)
+    for word in words:
+        if word in ("-h", "--help", "--"):
+            return None
+        if word.startswith("--"):
+            if "=" not in word and any(option.startswith(word) for option in VALUE_OPTIONS):
+                next(words, None)  # the option's value, whatever it looks like
+            continue
+        if word.startswith("-"):
+            continue
+        return word if word in COMMANDS else None
+    return ""
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The argument parser: for every command, or only for the one ``argv`` names.
+
+    Building only the named command's parser keeps the other commands' modules (and what
+    they import) off the start of a round.
+    """
     parser = argparse.ArgumentParser(
         prog="lunarquiz", description="A timed multiple-choice quiz game for the terminal."
     )
@@ -46,14 +73,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_player_options(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMANDS:
-        import_module(f"lunarquiz.commands.{name}").add_parser(commands)
+    named = None if argv is None else named_command(argv)
+    for command, module in COMMANDS.items():
+        if named is None or command == named:
+            import_module(f"lunarquiz.commands.{module}").add_parser(commands)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run lunarquiz with ``argv`` (default: the process's arguments); returns the exit code."""
-    args = build_parser().parse_args(argv)
+    if argv is None:
+        argv = sys.argv[1:]
+    args = build_parser(argv).parse_args(argv)
     handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
     try:
         if handler is None:

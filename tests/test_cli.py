@@ -85,3 +85,56 @@ def test_player_and_data_dir_work_before_or_after_play(tmp_path: Path) -> None:
     assert (before.player, before.data_dir) == ("Ana", str(tmp_path))
     assert after.player == "Ben"
     assert neither.player is None and neither.data_dir is None
+
+
+@pytest.mark.parametrize(
+    ("argv", "named"),
+    [
+        ([], ""),
+        (["--player", "Ana"], ""),
+        (["--bank", "play"], ""),  # a bank folder called "play", for the home screen
+        (["--ban", "play"], ""),  # options shorten, as argparse allows
+        (["--player=Ana", "play", "--time", "5"], "play"),
+        (["--data-dir", "/tmp/x", "stats"], "stats"),
+        (["import", "quiz.gift"], "import"),
+        (["new", "mine.yaml"], "new"),
+        (["-h"], None),
+        (["--help", "play"], None),
+        (["plya"], None),  # not a command: the full parser names the right ones
+        (["--", "play"], None),
+    ],
+)
+def test_the_command_line_names_its_command_before_the_parser_is_built(argv: list[str], named: str | None) -> None:
+    from lunarquiz.cli import named_command
+
+    assert named_command(argv) == named
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [],
+        ["--player", "Ana", "--bank", "b.yaml"],
+        ["play", "--bank", "a.yaml", "--questions", "5", "--time", "12", "--seed", "3", "--practice"],
+        ["--player", "Ana", "--data-dir", "/tmp/d", "play", "--player", "Ben"],
+        ["banks", "--json"],
+        ["validate", "--strict", "a.yaml"],
+        ["import", "quiz.gift", "--out", "quiz.yaml"],
+        ["export", "a.yaml", "--to", "csv", "-o", "a.csv"],
+        ["stats", "--json"],
+        ["results", "--csv", "--since", "2026-01-01"],
+        ["schema"],
+        ["new", "mine.yaml"],
+    ],
+)
+def test_the_parser_for_one_command_reads_it_as_the_full_parser_does(argv: list[str]) -> None:
+    from lunarquiz.cli import build_parser
+
+    def readable(namespace: object) -> dict[str, object]:
+        return {key: value for key, value in vars(namespace).items() if key != "handler"}
+
+    try:
+        full = build_parser().parse_args(argv)
+    except SystemExit:  # an option these examples got wrong: keep the examples valid
+        pytest.fail(f"not a valid command line: {argv}")
+    assert readable(build_parser(argv).parse_args(argv)) == readable(full)

@@ -160,10 +160,17 @@ def play(args: argparse.Namespace) -> int:
         player = player_name(args, store)
         if wants_plain(args):
             return run_plain(library, store, player, settings=settings, mode=mode_from(args), seed=args.seed)
+        from lunarquiz.paths import cache_dir
         from lunarquiz.ui.app import LunarQuizApp
 
         app = LunarQuizApp(
-            library, store=store, player=player, seed=args.seed, play=(library.banks, settings), mode=mode_from(args)
+            library,
+            store=store,
+            player=player,
+            seed=args.seed,
+            play=(library.banks, settings),
+            mode=mode_from(args),
+            styles_folder=cache_dir(),
         )
         app.run()
         return 0
@@ -244,9 +251,10 @@ def run_home(args: argparse.Namespace) -> int:
                 print("lunarquiz: no bank could be loaded, so there is nothing to play", file=sys.stderr)
                 return 1
             return run_plain(library, store, player, settings=RoundSettings(questions=10), mode="timed", seed=None)
+        from lunarquiz.paths import cache_dir
         from lunarquiz.ui.app import LunarQuizApp
 
-        LunarQuizApp(library, store=store, player=player).run()
+        LunarQuizApp(library, store=store, player=player, styles_folder=cache_dir()).run()
         return 0
     finally:
         store.close()

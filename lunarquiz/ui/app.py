@@ -6,6 +6,7 @@ import random
 import time
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.app import App
@@ -22,6 +23,7 @@ from lunarquiz.store.records import Mode
 from lunarquiz.store.session import StoreRecorder, questions_for_mode, settings_for_mode
 from lunarquiz.store.store import Store
 from lunarquiz.ui.collector import RoundCollector
+from lunarquiz.ui.parsed_styles import CachedStylesheet
 from lunarquiz.ui.themes import HIGH_CONTRAST
 from lunarquiz.ui.widgets.too_small import BREAKPOINTS_TALL, BREAKPOINTS_WIDE
 
@@ -67,12 +69,15 @@ class LunarQuizApp(App[None]):
         seed: int | None = None,
         play: tuple[Sequence[Bank], RoundSettings] | None = None,
         mode: Mode = "timed",
+        styles_folder: Path | None = None,
     ) -> None:
         """``play`` starts a round at once (in ``mode``) with those banks, instead of the home screen.
 
-        Without a ``store`` nothing is saved (tests, and a disk that cannot be written).
+        Without a ``store`` nothing is saved (tests, and a disk that cannot be written). With a
+        ``styles_folder`` (the cache folder), parsed stylesheets are kept there between runs.
         """
         super().__init__()
+        self.stylesheet: CachedStylesheet = CachedStylesheet.replacing(self.stylesheet, styles_folder)
         self.register_theme(HIGH_CONTRAST)
         self.library = library
         self.store = store or Store.unsaved()
@@ -90,6 +95,7 @@ class LunarQuizApp(App[None]):
 
     def on_unmount(self) -> None:
         self.collector.round_ended()
+        self.stylesheet.save()  # what later screens parsed
 
     def get_default_screen(self) -> Screen[None]:
         """The first screen: the round asked for on the command line, or the home screen.

@@ -22,7 +22,7 @@ from lunarquiz.store.preferences import Preferences
 from lunarquiz.store.records import Mode
 from lunarquiz.store.session import StoreRecorder, questions_for_mode, settings_for_mode
 from lunarquiz.store.store import Store
-from lunarquiz.ui.collector import RoundCollector
+from lunarquiz.ui.collector import Collector
 from lunarquiz.ui.parsed_styles import CachedStylesheet
 from lunarquiz.ui.themes import HIGH_CONTRAST
 from lunarquiz.ui.widgets.too_small import BREAKPOINTS_TALL, BREAKPOINTS_WIDE
@@ -91,10 +91,10 @@ class LunarQuizApp(App[None]):
         self._last: tuple[tuple[Bank, ...], RoundSettings, Mode] | None = None
         self.round: Round | None = None
         self.recorder: StoreRecorder | None = None
-        self.collector = RoundCollector()
+        self.collector = Collector()
 
     def on_unmount(self) -> None:
-        self.collector.round_ended()
+        self.collector.app_closed()
         self.stylesheet.save()  # what later screens parsed
 
     def get_default_screen(self) -> Screen[None]:
@@ -103,6 +103,7 @@ class LunarQuizApp(App[None]):
         Made Textual's default screen, it is drawn in Textual's first frame: pushed over a
         blank default screen, it was styled and laid out a second time before it showed.
         """
+        self.collector.app_starting()  # until the first frame (see on_mount)
         screen = self._first_screen()
         # Textual (8.2) gives a pushed or switched-to screen a result callback, which the next
         # switch_screen removes; its default screen gets none, and could not be switched away from.
@@ -124,6 +125,7 @@ class LunarQuizApp(App[None]):
     def on_mount(self) -> None:
         self.apply_theme()
         self.show_store_notices()
+        self.screen.call_after_refresh(self.collector.first_frame_drawn)  # the screen's: after its first frame
         if self.player is None:
             # Once the home screen is drawn: asked at once, the question hid a blank screen.
             self.call_after_refresh(self.ask_player)

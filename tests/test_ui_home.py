@@ -7,13 +7,12 @@ import re
 from datetime import timedelta
 from pathlib import Path
 
-from textual.widgets import OptionList
-
 from lunarquiz.banks.discovery import load_library
 from lunarquiz.core.round import RoundSettings
 from lunarquiz.store.store import Store
 from lunarquiz.ui.screens.home import HomeScreen
 from lunarquiz.ui.screens.question import QuestionScreen
+from lunarquiz.ui.widgets.pick_list import PickList
 from lunarquiz.ui.widgets.setting import FOCUS_MARKER, Setting
 
 from .conftest import FakeClock
@@ -39,8 +38,8 @@ async def test_the_home_screen_lists_banks_and_the_one_that_failed(tmp_path: Pat
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
-        options = app.screen.query_one("#banks", OptionList)
-        prompts = [str(getattr(o.prompt, "plain", o.prompt)) for o in options.options]
+        banks = app.screen.query_one("#banks", PickList)
+        prompts = [text.plain for _, text in banks.items]
         assert prompts[0].startswith("All banks") and "6 questions" in prompts[0]
         assert any("A small test bank" in p and "3 questions" in p for p in prompts)
         assert any("Tagged questions" in p and "1 easy / 2 hard" in p and "tags: mars, moon" in p for p in prompts)

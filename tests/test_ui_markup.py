@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import html
+import re
 from pathlib import Path
-
-from textual.widgets import OptionList
 
 from lunarquiz.ui.screens.home import HomeScreen
 from lunarquiz.ui.screens.question import QuestionScreen
 from lunarquiz.ui.screens.results import ResultsScreen
+from lunarquiz.ui.widgets.pick_list import PickList
 
 from .conftest import FakeClock
 from .ui_helpers import SIZE, make_app, screen_text, showing_feedback, write_bank
@@ -68,6 +69,7 @@ async def test_the_home_screen_shows_a_bracketed_title_literally(tmp_path: Path,
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
-        options = app.screen.query_one("#banks", OptionList)
-        prompt = options.get_option_at_index(0).prompt
-        assert "[bold]Brackets[/] everywhere [/]" in str(getattr(prompt, "plain", prompt))
+        banks = app.screen.query_one("#banks", PickList)
+        assert "[bold]Brackets[/] everywhere [/]" in banks.items[0][1].plain
+        drawn = html.unescape(re.sub(r"<[^>]+>", "", app.export_screenshot())).replace("\xa0", " ")
+        assert "[bold]Brackets[/] everywhere [/]" in drawn

@@ -10,8 +10,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Footer, Static
 
 from lunarquiz.banks.discovery import Library
 from lunarquiz.core.model import DIFFICULTIES, Bank
@@ -21,6 +20,7 @@ from lunarquiz.store.session import due_count
 from lunarquiz.ui.styled_once import StyledOnce
 from lunarquiz.ui.stylesheets import add_stylesheet
 from lunarquiz.ui.widgets.flat_button import FlatButton
+from lunarquiz.ui.widgets.pick_list import PickList
 from lunarquiz.ui.widgets.setting import Setting
 from lunarquiz.ui.widgets.too_small import TooSmall
 
@@ -55,7 +55,7 @@ MODES: tuple[tuple[str, Mode], ...] = (
 def bank_line(bank: Bank) -> Text:
     """A bank's title, size, difficulty mix and tags, for the list."""
     mix = bank.difficulty_mix
-    text = Text(bank.title, style="bold")
+    text = Text.assemble((bank.title, "bold"))
     text.append(f"\n  {len(bank.questions)} questions · ")
     text.append(" / ".join(f"{count} {name}" for name, count in mix.items() if count))
     if bank.tags:
@@ -94,13 +94,9 @@ class HomeScreen(StyledOnce[None]):
             yield Static("lunarquiz", id="title", markup=False)
             yield Static("Pick a bank, then press Enter (or s) to start.", id="hint", markup=False)
             yield Static("", id="player", markup=False)
-            options = (
-                [Option(Text.assemble(("All banks", "bold"), f"\n  {total} questions"), id=ALL_BANKS)]
-                if len(banks) > 1
-                else []
-            )
-            options += [Option(bank_line(bank), id=bank.id) for bank in banks]
-            yield OptionList(*options, id="banks")
+            items = [(ALL_BANKS, Text.assemble(("All banks", "bold"), f"\n  {total} questions"))] if len(banks) > 1 else []
+            items += [(bank.id, bank_line(bank)) for bank in banks]
+            yield PickList(items, id="banks")
             if self.library.failed:
                 lines = Text("Not loaded:", style="bold")
                 for failed in self.library.failed:
@@ -124,9 +120,7 @@ class HomeScreen(StyledOnce[None]):
         yield Setting("Difficulty", levels, ANY, label_width=LABEL_WIDTH, id="difficulty")
 
     def on_mount(self) -> None:
-        banks = self.query_one("#banks", OptionList)
-        banks.highlighted = 0 if banks.option_count else None
-        banks.focus()
+        self.query_one("#banks", PickList).focus()
 
     def on_screen_resume(self) -> None:
         self.refresh_player()
@@ -172,10 +166,10 @@ class HomeScreen(StyledOnce[None]):
 
     def choice(self) -> RoundChoice | None:
         """The banks and settings picked, or None when no bank can be played."""
-        banks = self.query_one("#banks", OptionList)
+        banks = self.query_one("#banks", PickList)
         if banks.highlighted is None:
             return None
-        picked = banks.get_option_at_index(banks.highlighted).id
+        picked = banks.item_id(banks.highlighted)
         chosen = self.library.banks if picked == ALL_BANKS else tuple(b for b in self.library.banks if b.id == picked)
         length = self.query_one("#length", Setting).value
         mode = self.query_one("#mode", Setting).value
@@ -190,7 +184,7 @@ class HomeScreen(StyledOnce[None]):
         picked_mode: Mode = next((value for _, value in MODES if value == mode), "timed")
         return RoundChoice(chosen, settings, picked_mode)
 
-    @on(OptionList.OptionSelected, "#banks")
+    @on(PickList.Picked, "#banks")
     @on(FlatButton.Pressed, "#start")
     def action_start(self) -> None:
         """Start a round with what is picked."""

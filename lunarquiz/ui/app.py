@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import sys
 import time
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
@@ -34,6 +35,9 @@ if TYPE_CHECKING:  # screens are imported when first shown: `lunarquiz play` sta
 
 WallClock = Callable[[], datetime]
 """The date and time in UTC (for study schedules), injected like the monotonic clock."""
+
+SWITCH_INTERVAL = 0.001
+"""Seconds the main thread may run before the thread that writes frames gets its turn (Python's default: 0.005)."""
 
 NOTHING_TO_PLAY: dict[str, str] = {
     "review": "Nothing to review yet: questions you get wrong come back here.",
@@ -92,8 +96,10 @@ class LunarQuizApp(App[None]):
         self.round: Round | None = None
         self.recorder: StoreRecorder | None = None
         self.collector = Collector()
+        self._switch_interval = sys.getswitchinterval()
 
     def on_unmount(self) -> None:
+        sys.setswitchinterval(self._switch_interval)
         self.collector.app_closed()
         self.stylesheet.save()  # what later screens parsed
 
@@ -123,6 +129,11 @@ class LunarQuizApp(App[None]):
         return HomeScreen(self.library)
 
     def on_mount(self) -> None:
+        # Textual writes each frame from a thread, which waits for the main thread to let go of the
+        # interpreter: by default up to 5 ms, while the main thread goes on with the work that follows
+        # a frame (a new question's hidden feedback, a collection). 1 ms lets a frame out sooner.
+        self._switch_interval = sys.getswitchinterval()
+        sys.setswitchinterval(min(self._switch_interval, SWITCH_INTERVAL))
         self.apply_theme()
         self.show_store_notices()
         self.screen.call_after_refresh(self.collector.first_frame_drawn)  # the screen's: after its first frame

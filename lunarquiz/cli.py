@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from importlib import import_module
 
 from lunarquiz import __version__
+from lunarquiz.ui.collector import end_start_pause, pause_for_start
 
 COMMANDS = {
     "play": "play",
@@ -27,6 +28,9 @@ COMMANDS = {
 A command module imports only the standard library at its top; what a command
 needs (Textual above all) it imports when it runs.
 """
+
+SCREEN_COMMANDS = (None, "play")
+"""The commands that may start the game's screens (None: no command, the home screen)."""
 
 VALUE_OPTIONS = ("--bank", "--player", "--data-dir")
 """The options before a command that take a value (the next word, unless written ``--option=value``)."""
@@ -82,10 +86,13 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run lunarquiz with ``argv`` (default: the process's arguments); returns the exit code."""
+    pause_for_start()  # until the first frame, or at once for a command that draws no screen (see collector)
     if argv is None:
         argv = sys.argv[1:]
     args = build_parser(argv).parse_args(argv)
     handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
+    if args.command not in SCREEN_COMMANDS:
+        end_start_pause()
     try:
         if handler is None:
             from lunarquiz.commands.play import run_home
@@ -97,3 +104,5 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         sys.stderr.close()
         return 1
+    finally:
+        end_start_pause()  # an app took the pause over, or none started (an error, plain play)

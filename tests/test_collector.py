@@ -123,3 +123,49 @@ async def test_the_app_pauses_collection_until_its_first_frame_and_restores_it_o
         assert states == [False]  # off until the first frame
         assert gc.isenabled()
     assert gc.isenabled() and gc.get_freeze_count() == 0
+
+
+def test_the_start_pause_ends_at_once_for_a_command_that_draws_no_screen(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from lunarquiz.cli import main
+
+    seen: list[bool] = []
+    import lunarquiz.commands.banks as banks_command
+
+    original = banks_command.run_banks
+    monkeypatch.setattr(banks_command, "run_banks", lambda *a, **k: (seen.append(gc.isenabled()), original(*a, **k))[1])
+    gc.enable()
+    assert main(["banks", "--json"]) == 0
+    capsys.readouterr()
+    assert seen == [True] and gc.isenabled()
+
+
+async def test_an_app_takes_the_start_pause_over_and_ends_it_after_its_first_frame(
+    tmp_path: Path, clock: FakeClock
+) -> None:
+    from lunarquiz.ui.collector import pause_for_start
+
+    gc.enable()
+    pause_for_start()  # as the command line does
+    assert not gc.isenabled()
+    app = make_app([write_bank(tmp_path)], clock, play=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert gc.isenabled()  # after the first frame
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+
+
+def test_a_pause_nobody_took_over_ends_when_asked_and_only_then() -> None:
+    from lunarquiz.ui.collector import end_start_pause, pause_for_start
+
+    gc.disable()
+    pause_for_start()  # collection was off already: nothing to end later
+    end_start_pause()
+    assert not gc.isenabled()
+    gc.enable()
+    pause_for_start()
+    end_start_pause()
+    end_start_pause()
+    assert gc.isenabled()

@@ -198,7 +198,9 @@ def run_plain(
     from lunarquiz.core.text import clean_text
     from lunarquiz.plain.session import play_plain
     from lunarquiz.store.session import StoreRecorder, questions_for_mode, settings_for_mode
+    from lunarquiz.ui.collector import end_start_pause
 
+    end_start_pause()  # no screen to draw: collection as usual
     name = player or "player"
     settings = store.preferences(name).accommodate(settings)
     settings = settings_for_mode(mode, settings)

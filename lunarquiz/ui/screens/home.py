@@ -94,7 +94,9 @@ class HomeScreen(StyledOnce[None]):
             yield Static("lunarquiz", id="title", markup=False)
             yield Static("Pick a bank, then press Enter (or s) to start.", id="hint", markup=False)
             yield Static("", id="player", markup=False)
-            items = [(ALL_BANKS, Text.assemble(("All banks", "bold"), f"\n  {total} questions"))] if len(banks) > 1 else []
+            items = (
+                [(ALL_BANKS, Text.assemble(("All banks", "bold"), f"\n  {total} questions"))] if len(banks) > 1 else []
+            )
             items += [(bank.id, bank_line(bank)) for bank in banks]
             yield PickList(items, id="banks")
             if self.library.failed:

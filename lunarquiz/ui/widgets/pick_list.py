@@ -166,7 +166,9 @@ class PickList(ScrollView, can_focus=True):
         else:
             style = self.rich_style
         segments = list(text.render(self.app.console))
-        return Strip(Segment.apply_style(segments, style), text.cell_len).extend_cell_length(width, style).crop(0, width)
+        return (
+            Strip(Segment.apply_style(segments, style), text.cell_len).extend_cell_length(width, style).crop(0, width)
+        )
 
     def _wrap(self) -> None:
         """Wrap the items to the list's width (again only when the width changed)."""
@@ -192,6 +194,3 @@ class PickList(ScrollView, can_focus=True):
     def _line_count(self, index: int) -> int:
         following = self._first_line[index + 1] if index + 1 < len(self._first_line) else len(self._lines)
         return following - self._first_line[index]
-
-
-

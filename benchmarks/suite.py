@@ -29,9 +29,7 @@ class Plan:
     timeout_baselines: int
 
 
-FULL = Plan(
-    quick=False, runs=7, startup_runs=21, big_questions=10_000, answers=200, timeouts=50, timeout_baselines=20
-)
+FULL = Plan(quick=False, runs=7, startup_runs=21, big_questions=10_000, answers=200, timeouts=50, timeout_baselines=20)
 QUICK = Plan(quick=True, runs=1, startup_runs=1, big_questions=500, answers=5, timeouts=2, timeout_baselines=2)
 
 

@@ -14,7 +14,7 @@ from lunarquiz.ui.screens.progress import HistoryScreen
 from lunarquiz.ui.screens.question import QuestionScreen
 
 from .conftest import FakeClock
-from .ui_helpers import SIZE, make_app, write_bank
+from .ui_helpers import SIZE, make_app, record_restyles, write_bank
 
 
 async def test_a_screens_own_stylesheet_is_in_force_when_it_is_first_styled(tmp_path: Path, clock: FakeClock) -> None:
@@ -50,14 +50,7 @@ async def test_only_the_first_showing_skips_the_refresh(tmp_path: Path, clock: F
         await pilot.pause()
         question = app.screen
         assert isinstance(question, QuestionScreen)
-        restyled: list[object] = []
-        original = app.update_styles
-
-        def update_styles(node: object = None, animate: bool = True) -> None:
-            restyled.append(node)
-            original(node, animate=animate)  # type: ignore[arg-type]
-
-        app.update_styles = update_styles  # type: ignore[assignment,method-assign]
+        restyled = record_restyles(app)
         question.post_message(events.ScreenResume())
         await pilot.pause()
         assert restyled.count(question) == 1

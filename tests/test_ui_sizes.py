@@ -10,7 +10,7 @@ from lunarquiz.ui.screens.question import QuestionScreen
 from lunarquiz.ui.widgets.too_small import TooSmall
 
 from .conftest import FakeClock
-from .ui_helpers import make_app, showing_feedback, write_bank
+from .ui_helpers import make_app, record_restyles, showing_feedback, write_bank
 
 
 @pytest.mark.parametrize("size", [(80, 24), (60, 20), (40, 12)])
@@ -67,14 +67,7 @@ async def test_a_new_screen_is_styled_once_not_again_when_it_learns_its_size(
     """Screens start with the size classes, so neither their first resize nor their first showing restyles them."""
     app = make_app([write_bank(tmp_path)], clock, seed=4)
     async with app.run_test(size=size) as pilot:
-        restyled: list[object] = []
-        original = app.update_styles
-
-        def update_styles(node: object = None, animate: bool = True) -> None:
-            restyled.append(node)
-            original(node, animate=animate)  # type: ignore[arg-type]
-
-        app.update_styles = update_styles  # type: ignore[assignment,method-assign]
+        restyled = record_restyles(app)
         question = app.screen
         await pilot.press("1") if not question.asked.multiple else await pilot.press("a", "enter")  # type: ignore[attr-defined]
         await pilot.pause()

@@ -118,3 +118,16 @@ def showing_feedback(app: LunarQuizApp) -> bool:
         and not screen.query_one("#choices").display
         and not screen.query_one("#countdown").display
     )
+
+
+def record_restyles(app: LunarQuizApp) -> list[object]:
+    """The nodes the app restyles (with their descendants) from now on, in order."""
+    restyled: list[object] = []
+    original = app.update_styles
+
+    def update_styles(node: object = None, animate: bool = True) -> None:
+        restyled.append(node)
+        original(node, animate=animate)  # type: ignore[arg-type]
+
+    app.update_styles = update_styles  # type: ignore[assignment,method-assign]
+    return restyled

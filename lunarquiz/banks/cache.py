@@ -37,6 +37,7 @@ from lunarquiz import __version__
 from lunarquiz.banks import format as fmt
 from lunarquiz.banks.loader import Checked, check_text, decode, read_limited
 from lunarquiz.banks.problems import Problem
+from lunarquiz.cache_files import read_sealed, write_sealed
 from lunarquiz.core.model import Bank, Kind, Question
 
 CACHE_SCHEMA = 2
@@ -49,7 +50,6 @@ _LEFTOVER_AGE = 3600.0
 """Seconds after which a temporary file is a crashed writer's leftover."""
 
 _MAGIC = b"lunarquiz-bank-cache\n"
-_CHECKSUM_SIZE = 32
 _BANK_FIELDS = tuple(field.name for field in fields(Bank))
 _QUESTION_FIELDS = tuple(field.name for field in fields(Question))
 _PROBLEM_FIELDS = tuple(field.name for field in fields(Problem))
@@ -164,13 +164,8 @@ def _collector_paused() -> Iterator[None]:
 
 def _read_entry(entry: Path, key: tuple[object, ...], digest: bytes) -> Any:
     """The payload of ``entry`` when it is whole and was written for ``key`` and ``digest``, else None."""
-    try:
-        blob = entry.read_bytes()
-    except OSError:
-        return None
-    start = len(_MAGIC) + _CHECKSUM_SIZE
-    body = memoryview(blob)[start:]  # not a copy: copying megabytes costs more than hashing them
-    if not blob.startswith(_MAGIC) or hashlib.sha256(body).digest() != blob[len(_MAGIC) : start]:
+    body = read_sealed(entry, _MAGIC)
+    if body is None:
         return None
     try:
         stored_key, stored_digest, payload = marshal.loads(body)
@@ -182,29 +177,14 @@ def _read_entry(entry: Path, key: tuple[object, ...], digest: bytes) -> Any:
 
 
 def _write_entry(entry: Path, key: tuple[object, ...], digest: bytes, payload: tuple[object, ...]) -> None:
-    """Write ``entry`` atomically; a folder that cannot be written is no error (the cache is only a cache)."""
+    """Write ``entry`` whole; a folder that cannot be written is no error (the cache is only a cache)."""
     try:
         body = marshal.dumps(cast(Any, (key, digest, payload)))
     except ValueError:  # a value marshal cannot hold: leave this bank uncached
         return
-    blob = _MAGIC + hashlib.sha256(body).digest() + body
-    temporary = None
-    try:
-        import tempfile
-
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=entry.parent, prefix=".", suffix=".part")
-        with os.fdopen(handle, "wb") as file:
-            file.write(blob)
-        os.replace(temporary, entry)
-        temporary = None
-        _prune(entry.parent)
-    except OSError:
-        pass
-    finally:
-        if temporary is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
+    if write_sealed(entry, _MAGIC, body):
+        with contextlib.suppress(OSError):
+            _prune(entry.parent)
 
 
 def _prune(folder: Path) -> None:

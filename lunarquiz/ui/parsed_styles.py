@@ -27,7 +27,6 @@ import hashlib
 import os
 import pickle
 import sys
-import tempfile
 from pathlib import Path
 
 from textual.css import model, parse, styles, tokenize
@@ -35,11 +34,12 @@ from textual.css.model import RuleSet
 from textual.css.stylesheet import Stylesheet
 from textual.css.types import CSSLocation
 
+from lunarquiz.cache_files import read_sealed, write_sealed
+
 FILE_NAME = "styles.cache"
 MAX_ENTRIES = 500
 """Sources kept (a start uses 15 to 35); past this, those this run did not use are left out."""
 _MAGIC = b"lunarquiz-styles-cache\n"
-_CHECKSUM_SIZE = 32
 
 
 class CachedStylesheet(Stylesheet):
@@ -121,22 +121,7 @@ class CachedStylesheet(Stylesheet):
             if len(entries) >= MAX_ENTRIES:
                 break
             entries.setdefault(key, stored)
-        body = pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL)
-        blob = _MAGIC + hashlib.sha256(body).digest() + body
-        temporary = None
-        try:
-            self._folder.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self._folder, prefix=".styles-", suffix=".part")
-            with os.fdopen(handle, "wb") as file:
-                file.write(blob)
-            os.replace(temporary, self._folder / FILE_NAME)
-            temporary = None
-        except OSError:
-            pass
-        finally:
-            if temporary is not None:
-                with contextlib.suppress(OSError):
-                    os.unlink(temporary)
+        write_sealed(self._folder / FILE_NAME, _MAGIC, pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def _parser_files() -> tuple[tuple[str, int, int], ...]:
@@ -158,13 +143,8 @@ def _parser_files() -> tuple[tuple[str, int, int], ...]:
 
 def _read(path: Path) -> dict[bytes, bytes]:
     """The entries of the file at ``path``; none when it is missing, damaged or not one of ours."""
-    try:
-        blob = path.read_bytes()
-    except OSError:
-        return {}
-    start = len(_MAGIC) + _CHECKSUM_SIZE
-    body = memoryview(blob)[start:]
-    if not blob.startswith(_MAGIC) or hashlib.sha256(body).digest() != blob[len(_MAGIC) : start]:
+    body = read_sealed(path, _MAGIC)
+    if body is None:
         return {}
     try:
         entries = pickle.loads(body)

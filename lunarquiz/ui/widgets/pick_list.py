@@ -86,6 +86,7 @@ class PickList(ScrollView, can_focus=True):
         self._lines: list[tuple[int, Text]] = []  # (item index, one wrapped line), for the width below
         self._first_line: list[int] = []  # the first of each item's lines
         self._wrapped_width = -1
+        self._wrapped_at: dict[int, list[tuple[int, Text]]] = {}
         if self.items:
             self.set_reactive(PickList.highlighted, 0)
 
@@ -183,12 +184,16 @@ class PickList(ScrollView, can_focus=True):
             self.virtual_size = Size(width, len(self._lines))
 
     def _wrapped(self, width: int) -> list[tuple[int, Text]]:
+        """The items' lines at ``width`` (the last width asked for is kept: layout asks, then drawing)."""
+        if width in self._wrapped_at:
+            return self._wrapped_at[width]
         console = self.app.console
         lines: list[tuple[int, Text]] = []
         for index, (_, text) in enumerate(self.items):
             for line in text.wrap(console, max(width, 1), overflow="fold"):
                 line.rstrip()
                 lines.append((index, line))
+        self._wrapped_at = {width: lines}
         return lines
 
     def _line_count(self, index: int) -> int:

@@ -96,12 +96,11 @@ class LunarQuizApp(App[None]):
         self.round: Round | None = None
         self.recorder: StoreRecorder | None = None
         self.collector = Collector()
-        self._switch_interval = sys.getswitchinterval()
+        self._switch_interval = sys.getswitchinterval()  # restored when the app closes
 
     def on_unmount(self) -> None:
         sys.setswitchinterval(self._switch_interval)
         self.collector.app_closed()
-        self.stylesheet.save()  # what later screens parsed
 
     def get_default_screen(self) -> Screen[None]:
         """The first screen: the round asked for on the command line, or the home screen.
@@ -132,7 +131,6 @@ class LunarQuizApp(App[None]):
         # Textual writes each frame from a thread, which waits for the main thread to let go of the
         # interpreter: by default up to 5 ms, while the main thread goes on with the work that follows
         # a frame (a new question's hidden feedback, a collection). 1 ms lets a frame out sooner.
-        self._switch_interval = sys.getswitchinterval()
         sys.setswitchinterval(min(self._switch_interval, SWITCH_INTERVAL))
         self.apply_theme()
         self.show_store_notices()
@@ -200,14 +198,11 @@ class LunarQuizApp(App[None]):
 
     # -- moving between screens -------------------------------------------------
 
-    def _show(self, screen: QuestionScreen | ResultsScreen | HomeScreen) -> None:
-        self.switch_screen(screen)
-
     def start_round(self, banks: Sequence[Bank], settings: RoundSettings, mode: Mode = "timed") -> None:
         """Start a new round over ``banks`` in ``mode`` (timed, practice, review or study)."""
         screen = self._round_screen(banks, settings, mode)
         if screen is not None:
-            self._show(screen)
+            self.switch_screen(screen)
 
     def _round_screen(self, banks: Sequence[Bank], settings: RoundSettings, mode: Mode) -> QuestionScreen | None:
         """A new round's first question; None (and a notice) when no question fits."""
@@ -241,11 +236,11 @@ class LunarQuizApp(App[None]):
     def next_question(self, round_: Round) -> None:
         """After the feedback: the next question, or the results when the round is over."""
         if round_.advance() is None:
-            self._show(self._results(round_))
+            self.switch_screen(self._results(round_))
         else:
             from lunarquiz.ui.screens.question import QuestionScreen
 
-            self._show(QuestionScreen(round_))
+            self.switch_screen(QuestionScreen(round_))
 
     def confirm_abandon(self, round_: Round) -> None:
         """Ask whether to leave the round; on yes, show the results so far."""
@@ -253,7 +248,7 @@ class LunarQuizApp(App[None]):
         def answered(yes: bool | None) -> None:
             if yes:
                 round_.abandon()
-                self._show(self._results(round_))
+                self.switch_screen(self._results(round_))
 
         from lunarquiz.ui.screens.confirm import ConfirmScreen
 
@@ -271,7 +266,7 @@ class LunarQuizApp(App[None]):
         """Back to the home screen."""
         from lunarquiz.ui.screens.home import HomeScreen
 
-        self._show(HomeScreen(self.library))
+        self.switch_screen(HomeScreen(self.library))
 
     def open_progress(self, which: str) -> None:
         """Open the history, statistics or leaderboard screen over the home screen."""

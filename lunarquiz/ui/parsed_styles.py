@@ -9,11 +9,11 @@ otherwise. Reading them back takes about a fifth of the time of parsing them.
 
 A source's rules are found by a SHA-256 of everything they are parsed from: the CSS text,
 where it was read from, its kind and scope, the theme's variables, Textual's CSS parser
-files (their size and modification time) and Python's version. Anything else is parsed as Textual always does. The file holds the
-sources used lately (those of the run that wrote it, then earlier ones up to
-MAX_ENTRIES); it is written whole to a temporary file and
-moved into place, behind a checksum. A damaged, unreadable or foreign file, or an entry
-that no longer loads, is ignored and rewritten; deleting the file is always safe.
+files (their size and modification time) and Python's version. Anything else is parsed as
+Textual always does. After a parse that found something new, the file is written again
+(see :mod:`lunarquiz.cache_files`), holding the sources this run used, then earlier runs'
+up to MAX_ENTRIES. A damaged, unreadable or foreign file, or an entry that no longer
+loads, is ignored and rewritten; deleting the file is always safe.
 
 Like the bank cache, the file is ``pickle`` data that only lunarquiz writes, in the user's
 own cache folder: the checksum guards against damage, not against someone who can
@@ -63,6 +63,11 @@ class CachedStylesheet(Stylesheet):
             raise ValueError("only a stylesheet that has read nothing yet can be replaced")
         return cls(variables=stylesheet._variables, folder=folder)
 
+    def parse(self) -> None:
+        """Parse what changed (reading rules back where the file has them), and keep anything new."""
+        super().parse()
+        self.save()
+
     def set_variables(self, variables: dict[str, str]) -> None:
         super().set_variables(variables)
         self._setting = None
@@ -106,7 +111,11 @@ class CachedStylesheet(Stylesheet):
         return self._stored
 
     def save(self) -> None:
-        """Write the entries this run used, when it parsed anything new (a folder that cannot be written is no error)."""
+        """Write the entries this run used, when it parsed anything new (a folder that cannot be written is no error).
+
+        Called after every parse: a start that finds everything in the file writes nothing, and
+        the first start keeps what it parsed even if it is cut short right after its first frame.
+        """
         if self._folder is None or not self._changed:
             return
         self._changed = False

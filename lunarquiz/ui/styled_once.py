@@ -20,7 +20,6 @@ from typing import TypeVar
 from textual import events, on
 from textual.screen import Screen
 
-from lunarquiz.ui.parsed_styles import CachedStylesheet
 from lunarquiz.ui.widgets.too_small import fit
 
 ResultType = TypeVar("ResultType")
@@ -38,15 +37,6 @@ class StyledOnce(Screen[ResultType]):
         super().__init__(name=name, id=id, classes=classes)
         self._shown_before = False
         fit(self)
-
-    @on(events.Mount)
-    def _keep_parsed_styles(self) -> None:
-        # Whatever was parsed to style this screen is kept for the next run (when the app keeps
-        # parsed styles: see parsed_styles), now and, for what its widgets added, after its first frame.
-        stylesheet = self.app.stylesheet
-        if isinstance(stylesheet, CachedStylesheet):
-            stylesheet.save()
-            self.call_after_refresh(stylesheet.save)
 
     @on(events.ScreenResume)
     def _skip_first_restyle(self, event: events.ScreenResume) -> None:

@@ -79,10 +79,13 @@ def run_results(
     out: TextIO,
     err: TextIO,
 ) -> int:
-    """Print the saved answers as CSV or as a table; 0 even when there are none."""
+    """Print the saved answers as CSV or as a table; 0 even when there are none, 1 when they cannot be read."""
     from lunarquiz.commands.stats import open_saved
 
-    with open_saved(data_dir, err) as store:
+    saved = open_saved(data_dir, err)
+    if saved is None:
+        return 1
+    with saved as store:
         answers = store.saved_answers(player=player, bank=bank, since=since)
         problems = store.take_notices()
     for problem in problems:

@@ -44,8 +44,12 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
 
 
-def open_saved(data_dir: str | None, err: TextIO) -> Store:
-    """The saved results for reading; an empty store (and a note on ``err``) when there are none yet."""
+def open_saved(data_dir: str | None, err: TextIO) -> Store | None:
+    """The saved results for reading; an empty store (and a note on ``err``) when there are none yet.
+
+    A file that can be read but not written is read (the note says it cannot be written);
+    None, after saying why on ``err``, when the file is there but cannot be read at all.
+    """
     from lunarquiz.store.paths import database_path
     from lunarquiz.store.store import Store
 
@@ -56,14 +60,24 @@ def open_saved(data_dir: str | None, err: TextIO) -> Store:
     store = Store.open(path)
     for notice in store.take_notices():
         print(f"lunarquiz: {notice}", file=err)
+    if store.path is None:
+        store.close()
+        print(f"lunarquiz: the saved results in {path} could not be read", file=err)
+        return None
     return store
 
 
 def run_stats(
     data_dir: str | None, *, player: str | None, bank: str | None, as_json: bool, out: TextIO, err: TextIO
 ) -> int:
-    """Print the statistics of the saved answers (of one player, in one bank); 0 even when there are none."""
-    with open_saved(data_dir, err) as store:
+    """Print the statistics of the saved answers (of one player, in one bank); 0 even when there are none.
+
+    1 when the saved results could not be read (nothing is printed on ``out`` then).
+    """
+    saved = open_saved(data_dir, err)
+    if saved is None:
+        return 1
+    with saved as store:
         figures = store.statistics(player=player, bank=bank)
         best = store.best_rounds(player=player, bank_ids=None if bank is None else [bank])
         rounds = store.history(player=player, bank=bank)

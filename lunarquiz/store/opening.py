@@ -7,7 +7,15 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from lunarquiz.store.database import connect, is_corrupt, quick_check, use_wal
+from lunarquiz.store.database import (
+    cannot_write,
+    check_writable,
+    connect,
+    connect_read_only,
+    is_corrupt,
+    quick_check,
+    use_wal,
+)
 from lunarquiz.store.schema import CURRENT_VERSION, NewerSchemaError, migrate
 
 HOW_TO_MOVE = "Use --data-dir or LUNARQUIZ_DATA_DIR to keep results in another folder."
@@ -56,10 +64,20 @@ def _prepare(path: Path) -> sqlite3.Connection:
             raise DamagedFile("SQLite's integrity check failed")
         use_wal(db)
         migrate(db)
+        _check_writable(db)
     except BaseException:
         db.close()
         raise
     return db
+
+
+def _check_writable(db: sqlite3.Connection) -> None:
+    """Raise when the file can only be read; a busy file passes (its writes wait, or report, later)."""
+    try:
+        check_writable(db)
+    except sqlite3.OperationalError as error:
+        if cannot_write(error):
+            raise
 
 
 def aside_path(path: Path, now: datetime) -> Path:
@@ -101,10 +119,10 @@ def open_file(path: Path, now: datetime) -> Opened:
         return Opened(_read_only(path), saving=False, notices=[notice])
     except (DamagedFile, sqlite3.DatabaseError) as error:
         if not isinstance(error, DamagedFile) and not is_corrupt(error):
-            return Opened(None, saving=False, notices=[not_saving(path, error)])
+            return reading_only(path, error)
         damage = str(error)
     except (sqlite3.Error, OSError) as error:
-        return Opened(None, saving=False, notices=[not_saving(path, error)])
+        return reading_only(path, error)
     try:
         moved = move_aside(path, now)
     except OSError as error:
@@ -119,9 +137,32 @@ def open_file(path: Path, now: datetime) -> Opened:
         return Opened(None, saving=False, notices=[notice, not_saving(path, error)])
 
 
+def reading_only(path: Path, error: BaseException) -> Opened:
+    """The file opened only for reading, because opening it for writing failed with ``error``.
+
+    What can be read is read: the game plays without saving and the reading commands show
+    every saved answer. When the file cannot be read either, there is no connection, and the
+    notice says so with the file's path.
+    """
+    if not path.exists():
+        return Opened(None, saving=False, notices=[not_saving(path, error)])
+    try:
+        db, missing = connect_read_only(path)
+    except (sqlite3.Error, OSError) as failure:
+        notice = (
+            f"Saved results cannot be read, and results will not be saved this time: "
+            f"{reason(failure)} ({path}). {HOW_TO_MOVE}"
+        )
+        return Opened(None, saving=False, notices=[notice])
+    notice = f"Results will not be saved this time: {reason(error)} ({path}); saved results can still be read."
+    if missing:
+        notice += f" Not shown: {missing}."
+    return Opened(db, saving=False, notices=[f"{notice} {HOW_TO_MOVE}"])
+
+
 def _read_only(path: Path) -> sqlite3.Connection | None:
     """A connection for reading a file this release cannot write, or None."""
     try:
-        return connect(path)
-    except sqlite3.Error:
+        return connect_read_only(path)[0]
+    except (sqlite3.Error, OSError):
         return None

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
@@ -49,13 +48,18 @@ def read_for_conversion(source: str, output: str, *, bank_id: str | None, title:
     ``what`` names the source in the message when ``output`` would overwrite it ("the article").
     """
     from lunarquiz.banks import format as fmt
+    from lunarquiz.banks.limits import TEXT_LIMITS
 
     if output != STDOUT and same_file(source, output):
         raise FileProblem(f"{output}: error: this is {what}; write the bank to another file")
+    check_output(output)
     if bank_id is not None and not fmt.ID_PATTERN.fullmatch(bank_id):
         raise FileProblem(f"--id {bank_id!r} is not a valid id: use lowercase letters, digits and dashes")
     if title is not None and not title.strip():
         raise FileProblem("--title is empty")
+    for option, given, limit in (("--id", bank_id, TEXT_LIMITS["id"]), ("--title", title, TEXT_LIMITS["title"])):
+        if given is not None and len(given) > limit:
+            raise FileProblem(f"{option} is {len(given):,} characters long; a bank's {option[2:]} has at most {limit}")
     return read_text(source)
 
 
@@ -67,33 +71,27 @@ def same_file(first: str, second: str) -> bool:
         return Path(first).resolve() == Path(second).resolve()
 
 
+def check_output(path: str) -> None:
+    """FileProblem when ``path`` is a name ``write_text`` would refuse: said before the work, not after."""
+    from lunarquiz.output_files import refusal
+
+    refused = None if path == STDOUT else refusal(path)
+    if refused is not None:
+        raise FileProblem(refused)
+
+
 def write_text(path: str, text: str, out: TextIO) -> None:
-    """Write ``text`` to ``path`` (to ``out`` when ``path`` is ``-``), whole or not at all."""
+    """Write ``text`` to ``path`` (to ``out`` when ``path`` is ``-``), whole or not at all.
+
+    Only a regular file is replaced: a device, a named pipe, a folder or a link is refused
+    (lunarquiz.output_files holds the rule for every command that writes).
+    """
+    from lunarquiz.output_files import OutputRefused, write_output
+
     if path == STDOUT:
         out.write(text)
         return
-    target = Path(path)
-    if target.is_dir():
-        raise FileProblem(f"{path}: error: this is a folder; give a file name to write")
-    if not target.parent.is_dir():
-        raise FileProblem(f"{path}: error: the folder {str(target.parent)!r} does not exist")
     try:
-        mode = target.stat().st_mode & 0o777 if target.exists() else _default_mode()
-        with tempfile.NamedTemporaryFile(
-            "w", encoding="utf-8", newline="", dir=target.parent, prefix=f".{target.name}.", suffix=".tmp", delete=False
-        ) as handle:
-            handle.write(text)
-        try:
-            os.chmod(handle.name, mode)
-            os.replace(handle.name, target)
-        except OSError:
-            os.unlink(handle.name)
-            raise
-    except OSError as error:
-        raise FileProblem(f"{path}: error: cannot write the file: {error.strerror or error}") from None
-
-
-def _default_mode() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return 0o666 & ~mask
+        write_output(path, text)
+    except OutputRefused as refused:
+        raise FileProblem(str(refused)) from None

@@ -35,7 +35,7 @@ def run_export(bank_name: str, output: str, *, to: str, out: TextIO, err: TextIO
 
     from lunarquiz.banks.exporters import export_bank
     from lunarquiz.banks.loader import check_file
-    from lunarquiz.commands.convert import STDOUT, FileProblem, format_problem, same_file, write_text
+    from lunarquiz.commands.convert import STDOUT, FileProblem, check_output, format_problem, same_file, write_text
     from lunarquiz.commands.validate import display_path
 
     if Path(bank_name).exists() or Path(bank_name).suffix in (".yaml", ".yml") or "/" in bank_name:
@@ -52,6 +52,11 @@ def run_export(bank_name: str, output: str, *, to: str, out: TextIO, err: TextIO
         bank = replace(found, path=display_path(found.path))
     if output != STDOUT and same_file(bank.path, output):
         print(f"{output}: error: this is the bank being exported; write to another file", file=err)
+        return 1
+    try:
+        check_output(output)
+    except FileProblem as failure:
+        print(failure, file=err)
         return 1
     exported = export_bank(bank, to, _question_lines(bank.path))
     for problem in exported.problems:

@@ -28,6 +28,7 @@ def run_new(path: str, *, force: bool, out: TextIO, err: TextIO) -> int:
     """Write the starter bank to ``path``; 0 when written, 1 when refused or it cannot be written."""
     from lunarquiz.banks.discovery import BANK_SUFFIXES
     from lunarquiz.banks.starter import bank_id_for, starter_bank
+    from lunarquiz.output_files import OutputExists, OutputRefused, write_output
 
     target = Path(path)
     if target.suffix not in BANK_SUFFIXES:
@@ -39,10 +40,12 @@ def run_new(path: str, *, force: bool, out: TextIO, err: TextIO) -> int:
     text = starter_bank(target)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        with target.open("w" if force else "x", encoding="utf-8", newline="\n") as file:
-            file.write(text)
-    except FileExistsError:
+        write_output(path, text, replace=force)
+    except OutputExists:
         print(f"error: {path} already exists; choose another name, or add --force to replace it", file=err)
+        return 1
+    except OutputRefused as refused:
+        print(refused, file=err)
         return 1
     except OSError as error:
         print(f"error: cannot write {path}: {error.strerror or error}", file=err)

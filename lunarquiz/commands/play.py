@@ -230,6 +230,8 @@ def run_plain(
             clock=time.monotonic,
             recorder=recorder,
             source_of=lambda bank_id: sources.get(bank_id, ""),
+            take_notices=store.take_notices,
+            warn=lambda notice: print(f"lunarquiz: {notice}", file=sys.stderr, flush=True),
         )
     except KeyboardInterrupt:
         print("\nStopped. Every answer you gave is saved; the round shows as unfinished.", flush=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from lunarquiz.core.recorder import NoRecorder, Recorder
 from lunarquiz.core.results import Outcome, Results
@@ -76,9 +76,22 @@ def play_plain(
     clock: Clock,
     recorder: Recorder | None = None,
     source_of: Callable[[str], str] = lambda bank_id: "",
+    take_notices: Callable[[], Sequence[str]] = tuple,
+    warn: Write | None = None,
 ) -> Results:
-    """Play ``round_`` to its end (or to the end of input) and return its results."""
+    """Play ``round_`` to its end (or to the end of input) and return its results.
+
+    After each answer is recorded, and after the round is, ``take_notices`` gives what the
+    recorder has to tell (a full disk: answers no longer saved), which ``warn`` prints at once
+    (``write`` when None), as the game shows it on the screen.
+    """
     keeper = recorder or NoRecorder()
+    tell = warn or write
+
+    def tell_notices() -> None:
+        for notice in take_notices():
+            tell(notice)
+
     write("Answer with the number (1, 2, ...) or letter (a, b, ...) of a choice, then press Enter.")
     while not round_.is_over:
         asked = round_.current
@@ -93,6 +106,7 @@ def play_plain(
         parts = [part for part in (asked.question.source, source_of(asked.question.bank_id)) if part]
         for line in describe_outcome(outcome, "; ".join(parts)):
             write(line)
+        tell_notices()
         more = outcome.asked.number < outcome.asked.total
         write("Press Enter for the next question." if more else "Press Enter for your results.")
         if read_line() is None:
@@ -104,6 +118,7 @@ def play_plain(
         round_.advance()
     results = round_.results()
     keeper.ended(results)
+    tell_notices()
     write("")
     for line in describe_results(results):
         write(line)

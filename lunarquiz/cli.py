@@ -76,6 +76,8 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     from lunarquiz.commands.play import add_player_options
 
     add_player_options(parser)
+    # Each browser tab of `lunarquiz serve` runs the game with --served: nothing a player types may name a server path.
+    parser.add_argument("--served", action="store_true", help=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     named = None if argv is None else named_command(argv)
     for command, module in COMMANDS.items():

@@ -171,6 +171,7 @@ def play(args: argparse.Namespace) -> int:
             play=(library.banks, settings),
             mode=mode_from(args),
             styles_folder=cache_dir(),
+            served=getattr(args, "served", False),
         )
         app.run()
         return 0
@@ -258,7 +259,8 @@ def run_home(args: argparse.Namespace) -> int:
         from lunarquiz.paths import cache_dir
         from lunarquiz.ui.app import LunarQuizApp
 
-        LunarQuizApp(library, store=store, player=player, styles_folder=cache_dir()).run()
+        served = getattr(args, "served", False)
+        LunarQuizApp(library, store=store, player=player, styles_folder=cache_dir(), served=served).run()
         return 0
     finally:
         store.close()

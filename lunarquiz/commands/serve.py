@@ -34,10 +34,10 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def game_command(banks: Sequence[str]) -> str:
-    """The shell command each browser tab runs: this Python, the home screen, the extra banks."""
+    """The shell command each browser tab runs: this Python, the home screen as a served game, the extra banks."""
     from pathlib import Path
 
-    parts = [sys.executable, "-m", "lunarquiz"]
+    parts = [sys.executable, "-m", "lunarquiz", "--served"]
     for bank in banks:
         parts += ["--bank", str(Path(bank).resolve())]
     return shlex.join(parts)

@@ -5,12 +5,12 @@ from __future__ import annotations
 import random
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
@@ -45,6 +45,10 @@ NOTHING_TO_PLAY: dict[str, str] = {
 }
 
 
+SERVED_SYSTEM_COMMANDS = frozenset({"Theme", "Quit", "Keys", "Maximize", "Minimize"})
+"""The command palette entries a served game keeps: Textual's others (a screenshot) may write a file."""
+
+
 def utc_now() -> datetime:
     """The current date and time in UTC."""
     return datetime.now(UTC)
@@ -74,11 +78,13 @@ class LunarQuizApp(App[None]):
         play: tuple[Sequence[Bank], RoundSettings] | None = None,
         mode: Mode = "timed",
         styles_folder: Path | None = None,
+        served: bool = False,
     ) -> None:
         """``play`` starts a round at once (in ``mode``) with those banks, instead of the home screen.
 
         Without a ``store`` nothing is saved (tests, and a disk that cannot be written). With a
         ``styles_folder`` (the cache folder), parsed stylesheets are kept there between runs.
+        ``served`` (``lunarquiz serve``'s games) keeps every server path out of a player's reach.
         """
         super().__init__()
         self.stylesheet: CachedStylesheet = CachedStylesheet.replacing(self.stylesheet, styles_folder)
@@ -91,12 +97,37 @@ class LunarQuizApp(App[None]):
         self.now = now
         self.rng = random.Random(seed)
         self._play = play
+        self._served = served
         self._mode: Mode = mode
         self._last: tuple[tuple[Bank, ...], RoundSettings, Mode] | None = None
         self.round: Round | None = None
         self.recorder: StoreRecorder | None = None
         self.collector = Collector()
         self._switch_interval = sys.getswitchinterval()  # restored when the app closes
+
+    @property
+    def served(self) -> bool:
+        """Whether the game is served to a player at a distance (``--served``, or drawn in a web browser).
+
+        A served game offers nothing that names a file on the server: Generate takes pasted
+        text and keeps the draft in memory, and the command palette has no screenshot.
+        """
+        return self._served or self.is_web
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Textual's command palette entries; a served game keeps only those that touch no file."""
+        for command in super().get_system_commands(screen):
+            if not self.served or command.title in SERVED_SYSTEM_COMMANDS:
+                yield command
+
+    def deliver_screenshot(
+        self, filename: str | None = None, path: str | None = None, time_format: str | None = None
+    ) -> str | None:
+        """Save a screenshot (Textual's ``screenshot`` action), except in a served game: there it is refused."""
+        if self.served:
+            self.notify("Screenshots are not saved in a game served to browsers.", severity="warning")
+            return None
+        return super().deliver_screenshot(filename, path, time_format)
 
     def on_unmount(self) -> None:
         sys.setswitchinterval(self._switch_interval)
@@ -291,10 +322,10 @@ class LunarQuizApp(App[None]):
             self.go_home()
 
     def action_generate(self) -> None:
-        """Draft a quiz from an article."""
-        from lunarquiz.ui.screens.generate import GenerateScreen
+        """Draft a quiz from an article: a file named on this computer, or pasted text in a served game."""
+        from lunarquiz.ui.screens.generate import GenerateScreen, PasteArticleScreen
 
-        self.push_screen(GenerateScreen())
+        self.push_screen(PasteArticleScreen() if self.served else GenerateScreen())
 
     def bank_source(self, bank_id: str) -> str:
         """The source a bank names (for the feedback), or an empty string."""

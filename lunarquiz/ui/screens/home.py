@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pathlib import PurePath
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -103,6 +104,8 @@ class HomeScreen(StyledOnce[None]):
                 lines = Text("Not loaded:", style="bold")
                 for failed in self.library.failed:
                     first = failed.errors[0] if failed.errors else failed.problems[0]
+                    if self.app.served:  # a player at a distance learns no folder of the server
+                        first = replace(first, path=PurePath(first.path).name)
                     lines.append(f"\n  {first.format()}")
                 yield Static(lines, id="failed", markup=False)
             with Horizontal(classes="options"):

@@ -7,12 +7,14 @@ import shlex
 import sys
 from collections.abc import Sequence
 
-from lunarquiz.commands.arguments import bounded_int
+from lunarquiz.commands.arguments import bounded_int, bounded_number
 
 LOOPBACK = "127.0.0.1"
 
 
 PORT = bounded_int(1, 65535, what="a port number")
+GAMES = bounded_int(1, 10_000, what="a whole number of games")
+MINUTES = bounded_number(float, 0, 7 * 24 * 60, what="a number of minutes", low_inclusive=False)
 
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -29,6 +31,30 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--port", type=PORT, default=8000, help="the port to listen on (default: 8000)")
     parser.add_argument(
         "--bank", action="append", default=[], metavar="PATH", help="a bank file or folder to offer too (repeatable)"
+    )
+    from lunarquiz.classroom.limits import IDLE_MINUTES, MAX_GAMES, MAX_PER_ADDRESS
+
+    parser.add_argument(
+        "--max-players",
+        type=GAMES,
+        default=MAX_GAMES,
+        metavar="N",
+        help=f"games at once, one per browser tab; a tab past it is told the classroom is full (default: {MAX_GAMES})",
+    )
+    parser.add_argument(
+        "--max-per-address",
+        type=GAMES,
+        default=MAX_PER_ADDRESS,
+        metavar="N",
+        help="games at once from one network address; raise it when the class reaches this computer "
+        f"through one router or proxy (default: {MAX_PER_ADDRESS})",
+    )
+    parser.add_argument(
+        "--idle-minutes",
+        type=MINUTES,
+        default=IDLE_MINUTES,
+        metavar="M",
+        help=f"end a game with no key pressed for this long; answers are saved (default: {IDLE_MINUTES:g})",
     )
     parser.set_defaults(handler=serve)
 
@@ -52,12 +78,24 @@ def serve(args: argparse.Namespace) -> int:
         print(f"lunarquiz serve: no such bank file or folder: {missing[0]}", file=sys.stderr)
         return 1
     try:
-        from textual_serve.server import Server
+        import textual_serve  # noqa: F401
     except ImportError:
         print("lunarquiz serve needs textual-serve: pip install textual-serve", file=sys.stderr)
         return 1
     if args.host != LOOPBACK:
         print(f"lunarquiz serve: listening on {args.host}, so other computers can connect", file=sys.stderr)
     print(f"lunarquiz serve: open http://{args.host}:{args.port} in a browser (Ctrl+C stops)", file=sys.stderr)
-    Server(game_command(args.bank), host=args.host, port=args.port, title="lunarquiz").serve()
+    from lunarquiz.classroom.limits import GameLimits
+    from lunarquiz.classroom.server import ClassroomServer
+
+    limits = GameLimits(max_games=args.max_players, max_per_address=args.max_per_address)
+    print(
+        f"lunarquiz serve: at most {limits.max_games} games, {limits.max_per_address} from one address; "
+        f"a game with no key for {args.idle_minutes:g} minutes ends",
+        file=sys.stderr,
+    )
+    server = ClassroomServer(
+        game_command(args.bank), host=args.host, port=args.port, limits=limits, idle_seconds=args.idle_minutes * 60
+    )
+    server.serve()
     return 0

@@ -97,10 +97,11 @@ def test_the_default_limit_refuses_a_huge_file_without_reading_it(tmp_path: Path
 
 
 @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
-def test_an_endless_file_is_read_no_further_than_the_limit() -> None:
-    checked = check_file("/dev/zero", max_bytes=10_000)  # stat says 0 bytes; reading never ends
+def test_an_endless_device_is_refused_without_being_read() -> None:
+    checked = check_file("/dev/zero", max_bytes=10_000)  # stat says 0 bytes; reading would never end
     assert [problem.message for problem in checked.errors] == [
-        "the file is more than 10,000 bytes, over the size limit of 10,000 bytes"
+        "this is a character device (like a terminal or /dev/null), not a regular file; "
+        "lunarquiz reads only regular files"
     ]
 
 
@@ -128,7 +129,7 @@ def test_a_bad_limit_in_the_environment_is_explained(tmp_path: Path, monkeypatch
 @pytest.mark.parametrize(
     ("text", "place"),
     [
-        ("[" * 100_000 + "]" * 100_000, "1:1001"),  # libyaml's own look-ahead limit, reported in our words
+        ("[" * 100_000 + "]" * 100_000, f"1:{MAX_DEPTH + 1}"),  # past libyaml's own look-ahead limit too
         ("[" * (MAX_DEPTH + 1) + "]" * (MAX_DEPTH + 1), f"1:{MAX_DEPTH + 1}"),
         ("{a: " * 100_000 + "1" + "}" * 100_000, f"1:{4 * MAX_DEPTH + 1}"),
         ("".join("  " * level + "- \n" for level in range(2000)), f"{MAX_DEPTH + 1}:{2 * MAX_DEPTH + 1}"),

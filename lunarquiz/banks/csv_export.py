@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import csv
 import io
 
 from lunarquiz.banks.exporters import Exported, Losses
 from lunarquiz.core.model import Bank, Kind
+from lunarquiz.spreadsheet_cells import write_table
 
 CARRIED = ("explanation", "tags", "difficulty", "source")
 """The question fields CSV carries, besides the id, prompt and choices."""
@@ -15,7 +15,8 @@ CARRIED = ("explanation", "tags", "difficulty", "source")
 def write_csv(bank: Bank, losses: Losses) -> Exported:
     """``bank`` as CSV text: ``answer`` (and ``answer2``, ... for multiple response), ``wrong1`` ... ``wrongN``.
 
-    A true/false question has the answer True or False and no wrong choices.
+    A true/false question has the answer True or False and no wrong choices. Every cell is
+    text: one a spreadsheet would run as a formula starts with ``'``, which ``import`` takes off.
     """
     losses.lost_bank(carried=())
     choices = [question for question in bank.questions if question.kind is not Kind.TRUE_FALSE]
@@ -24,9 +25,7 @@ def write_csv(bank: Bank, losses: Losses) -> Exported:
     header = ["id", "prompt", "answer", *(f"answer{n}" for n in range(2, right_columns + 1))]
     header += [f"wrong{n}" for n in range(1, wrong_columns + 1)]
     header += ["explanation", "tags", "difficulty", "source"]
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(header)
+    rows = []
     for question in bank.questions:
         losses.lost(question, CARRIED)
         if any(";" in tag for tag in question.tags):
@@ -35,7 +34,7 @@ def write_csv(bank: Bank, losses: Losses) -> Exported:
         wrong = [] if question.kind is Kind.TRUE_FALSE else list(question.wrong)
         wrong += [""] * (wrong_columns - len(wrong))
         tags = "; ".join(question.tags)
-        writer.writerow(
+        rows.append(
             [
                 question.id,
                 question.prompt,
@@ -47,4 +46,6 @@ def write_csv(bank: Bank, losses: Losses) -> Exported:
                 question.source,
             ]
         )
+    buffer = io.StringIO()
+    write_table(buffer, header, rows)
     return losses.exported(buffer.getvalue(), len(bank.questions))

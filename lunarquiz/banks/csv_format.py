@@ -6,6 +6,9 @@ and optionally ``id``, ``explanation``, ``tags`` (separated by ``;``), ``difficu
 and ``source``. An answer of ``True`` or ``False`` with no wrong choice (or only the
 other of the two) makes a true/false question. Cells are separated by commas (or by
 semicolons or tabs, when the header row says so), with standard double-quote quoting.
+A cell that starts with ``'`` followed by ``=``, ``+``, ``-``, ``@``, a tab or another ``'``
+loses that first ``'``: it is the mark ``export`` (and a spreadsheet) puts on text that
+would otherwise be run as a formula (lunarquiz.spreadsheet_cells).
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from lunarquiz.banks import format as fmt
 from lunarquiz.banks.importers import Imported, Reader, problem, shorten, slug, unique
 from lunarquiz.banks.problems import Problem
 from lunarquiz.core.model import DIFFICULTIES, TRUE_FALSE_CHOICES, Kind, Question
+from lunarquiz.spreadsheet_cells import read_cell
 
 SIMPLE_COLUMNS = ("id", "prompt", "explanation", "tags", "difficulty", "source")
 """The columns that hold one value each; ``answer`` and ``wrong`` columns may be numbered."""
@@ -123,7 +127,7 @@ class _RowReader(Reader):
         self.columns = columns
 
     def row(self, line: int, row: list[str]) -> None:
-        cells = [cell.replace("\r\n", "\n").replace("\r", "\n").strip() for cell in row]
+        cells = [read_cell(cell).replace("\r\n", "\n").replace("\r", "\n").strip() for cell in row]
         width = self.columns.width
         if any(cells[width:]):
             self.skip(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,13 +33,75 @@ def default_bank_paths() -> list[Path]:
     return paths
 
 
-def bank_files(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Each path that is a file, and the bank files inside each path that is a folder (sorted)."""
+@dataclass(frozen=True, slots=True)
+class Found:
+    """The bank files found, and a problem for each folder that could not be listed."""
+
+    files: tuple[Path, ...]
+    problems: tuple[Problem, ...]
+
+
+def find_bank_files(paths: Iterable[str | Path]) -> Found:
+    """Each path that is not a folder, and the bank files inside each path that is a folder (sorted).
+
+    Inside a folder, every entry with a bank suffix that is not a folder or a broken link
+    is a bank file, a named pipe or a socket among them, so that loading it says what it
+    is rather than skipping it unseen. Links to folders are not followed. A folder that
+    cannot be listed is a problem naming it and the system's reason, not a folder without
+    banks.
+    """
+    files: list[Path] = []
+    problems: list[Problem] = []
     for path in map(Path, paths):
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.suffix in BANK_SUFFIXES and p.is_file())
+            inside: list[Path] = []
+            _walk(path, inside, problems)
+            files.extend(sorted(inside))
         else:
-            yield path
+            files.append(path)
+    return Found(tuple(files), tuple(problems))
+
+
+def _walk(folder: Path, files: list[Path], problems: list[Problem]) -> None:
+    """Add the bank files under ``folder`` to ``files``; a folder that cannot be listed to ``problems``."""
+    pending = [folder]
+    while pending:
+        current = pending.pop()
+        try:
+            with os.scandir(current) as entries:
+                listed = list(entries)
+        except OSError as error:
+            reason = error.strerror or str(error)
+            problems.append(Problem(str(current), 0, 0, f"cannot list this folder: {reason}", _LIST_HINT))
+            continue
+        for entry in listed:
+            kind = _kind(entry)
+            if kind == "folder":
+                pending.append(current / entry.name)
+            elif kind == "file" and Path(entry.name).suffix in BANK_SUFFIXES:
+                files.append(current / entry.name)
+
+
+def _kind(entry: os.DirEntry[str]) -> str:
+    """``folder`` (not a link to one), ``file`` (anything else that exists), or ``""``.
+
+    A broken link (an editor's lock file, say) and a link to a folder are neither.
+    """
+    try:
+        if entry.is_dir():
+            return "" if entry.is_symlink() else "folder"
+        entry.stat()
+    except OSError:
+        return ""
+    return "file"
+
+
+_LIST_HINT = "check that the folder's permissions let you read and enter it"
+
+
+def bank_files(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """The files of :func:`find_bank_files`, without the folders that could not be listed."""
+    yield from find_bank_files(paths).files
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,13 +115,14 @@ class Library:
 def load_library(paths: Iterable[str | Path] | None = None) -> Library:
     """Load every bank in ``paths`` (the default places when None); a bad file does not stop the rest.
 
-    A bank whose id is already taken by an earlier file is refused with a problem.
+    A bank whose id is already taken by an earlier file is refused with a problem, and so
+    is a folder that cannot be listed.
     """
-    files = bank_files(default_bank_paths() if paths is None else paths)
+    found = find_bank_files(default_bank_paths() if paths is None else paths)
     banks: list[Bank] = []
-    failed: list[Checked] = []
+    failed = [Checked(problem.path, None, (problem,)) for problem in found.problems]
     owners: dict[str, str] = {}
-    for path in files:
+    for path in found.files:
         checked = check_file_cached(path)
         bank = checked.bank
         if bank is None:

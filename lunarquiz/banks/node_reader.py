@@ -9,7 +9,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from lunarquiz.banks import format as fmt
 from lunarquiz.banks.limits import MAX_PROBLEMS
-from lunarquiz.banks.problems import Problem
+from lunarquiz.banks.problems import Problem, quote
 from lunarquiz.banks.strict_yaml import MERGE_TAG, STANDARD_TAGS, position
 from lunarquiz.core.text import clean_text, unsafe_characters
 
@@ -100,7 +100,9 @@ class NodeReader:
             return None
         if node.tag == TAG + "bool":
             self.error(
-                node, f"{what} {node.value!r} is read as true/false, not as text", f'put it in quotes: "{node.value}"'
+                node,
+                f"{what} {quote(node.value)} is read as true/false, not as text",
+                f'put it in quotes: "{node.value}"',
             )
             return None
         value = "" if node.tag == TAG + "null" else node.value if node.style else node.value.strip()
@@ -122,8 +124,8 @@ class NodeReader:
         if value is not None and not fmt.ID_PATTERN.fullmatch(value):
             self.error(
                 node,
-                f"{what} {value!r} is not a valid id",
-                f"use lowercase letters, digits and dashes, like {fmt.make_id(value, 'my-id')!r}",
+                f"{what} {quote(value)} is not a valid id",
+                f"use lowercase letters, digits and dashes, like {quote(fmt.make_id(value, 'my-id'))}",
             )
             return None
         return value
@@ -182,7 +184,7 @@ class NodeReader:
             if key.value not in names:
                 close = closest(key.value, names, 0.6)
                 hint = f"did you mean {close!r}?" if close else "the fields are: " + ", ".join(names)
-                self.error(key, f"unknown field {key.value!r} in {what}", hint)
+                self.error(key, f"unknown field {quote(key.value)} in {what}", hint)
                 continue
             fields[key.value] = (key, value)
         return fields

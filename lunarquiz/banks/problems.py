@@ -7,6 +7,21 @@ from dataclasses import dataclass
 
 from lunarquiz.core.text import clean_text
 
+QUOTE_LENGTH = 40
+"""Characters of a file's text that a message quotes; the rest is cut (a value may be megabytes long)."""
+
+
+def quote(text: str, limit: int = QUOTE_LENGTH) -> str:
+    """``text`` quoted for a message, as ``repr`` quotes it; past ``limit`` characters, cut with its length.
+
+    ``quote("Paris")`` is ``'Paris'``; a 5,000-digit number is its first digits, ``…'``
+    and ``(5,000 characters)``. Every message that quotes a file's text goes through here.
+    """
+    if len(text) <= limit:
+        return repr(text)
+    cut = repr(text[: limit - 1])
+    return f"{cut[:-1]}…{cut[-1]} ({len(text):,} characters)"
+
 
 @dataclass(frozen=True, slots=True)
 class Problem:

@@ -19,7 +19,7 @@ from lunarquiz.banks.node_reader import (
     shape,
     unique,
 )
-from lunarquiz.banks.problems import Problem
+from lunarquiz.banks.problems import QUOTE_LENGTH, Problem, quote
 from lunarquiz.core.model import DIFFICULTIES, TRUE_FALSE_CHOICES, Bank, Kind, Question
 
 
@@ -72,7 +72,7 @@ class _BankReader(NodeReader):
         """Check the format version; False when the bank is of a newer format, whose rules are unknown."""
         wanted = fmt.FORMAT_VERSION
         if isinstance(node, ScalarNode) and node.tag == TAG + "int":
-            number = integer(node.value)
+            number = integer(node.value) if len(node.value) <= QUOTE_LENGTH else None  # else quoted, cut, below
             if number == wanted:
                 return True
             if number is not None and number > wanted:
@@ -87,7 +87,7 @@ class _BankReader(NodeReader):
                 node, f"the format version must be the number {wanted}, not text", f"write `lunarquiz: {wanted}`"
             )
             return True
-        shown = repr(node.value) if isinstance(node, ScalarNode) else shape(node)
+        shown = quote(node.value) if isinstance(node, ScalarNode) else shape(node)
         self.error(node, f"unsupported format version {shown}", f"write `lunarquiz: {wanted}`")
         return True
 
@@ -137,12 +137,12 @@ class _BankReader(NodeReader):
             mark = first_id[qid].start_mark
             self.error(
                 fields["id"][1],
-                f"duplicate question id {qid!r}",
-                f"the first {qid!r} is at line {mark.line + 1}, column {mark.column + 1}; ids must be unique in a bank",
+                f"duplicate question id {quote(qid)}",
+                f"the first {quote(qid)} is at line {mark.line + 1}, column {mark.column + 1}; ids must be unique in a bank",
             )
         elif qid is not None:
             first_id[qid] = fields["id"][1]
-        label = f"question {qid!r}" if qid else "the question"
+        label = f"question {quote(qid)}" if qid else "the question"
         prompt = self.text(fields["prompt"][1], "the prompt") if "prompt" in fields else None
         kind, right, wrong = self.choices(node, fields, label)
         explanation = (
@@ -239,7 +239,7 @@ class _BankReader(NodeReader):
             if text in right_texts:
                 self.error(
                     item,
-                    f"the answer {text!r} is also listed among the wrong choices",
+                    f"the answer {quote(text)} is also listed among the wrong choices",
                     "a choice is either right or wrong; remove it from `wrong:`",
                 )
         return kind, right, [(item, text) for item, text in wrong if text not in right_texts]
@@ -250,7 +250,7 @@ class _BankReader(NodeReader):
         if answer.value.lower() not in BOOL_WORDS:
             self.error(
                 answer,
-                f"{answer.value!r} is ambiguous",
+                f"{quote(answer.value)} is ambiguous",
                 f'write true or false for a true/false question, or put text in quotes: "{answer.value}"',
             )
             return None, [], []
@@ -270,8 +270,8 @@ class _BankReader(NodeReader):
             return None
         if value not in DIFFICULTIES:
             close = closest(value.lower(), DIFFICULTIES, 0.5)
-            hint = f"did you mean {close!r}?" if close else "use easy, medium or hard"
-            self.error(node, f"unknown difficulty {value!r}", hint)
+            hint = f"did you mean {quote(close)}?" if close else "use easy, medium or hard"
+            self.error(node, f"unknown difficulty {quote(value)}", hint)
             return None
         return value
 
@@ -299,8 +299,10 @@ class _BankReader(NodeReader):
                 close = closest(choice, choices, 0.6)
                 self.error(
                     key,
-                    f"feedback for {choice!r}, which is not one of the choices",
-                    f"did you mean {close!r}?" if close else "write the choice exactly as in `answer:` or `wrong:`",
+                    f"feedback for {quote(choice)}, which is not one of the choices",
+                    f"did you mean {quote(close)}?"
+                    if close
+                    else "write the choice exactly as in `answer:` or `wrong:`",
                 )
                 continue
             pairs.append((choice, text))
@@ -340,11 +342,11 @@ class _BankReader(NodeReader):
             if key not in seen:
                 seen[key] = text
             elif seen[key] == text:
-                self.warn(item, f"the choice {text!r} is listed twice", "players would see it twice: remove one")
+                self.warn(item, f"the choice {quote(text)} is listed twice", "players would see it twice: remove one")
             else:
                 self.warn(
                     item,
-                    f"the choices {seen[key]!r} and {text!r} look the same",
+                    f"the choices {quote(seen[key])} and {quote(text)} look the same",
                     "players cannot tell them apart: remove one or reword it",
                 )
 

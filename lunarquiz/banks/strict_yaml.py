@@ -11,7 +11,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from lunarquiz.banks.limits import MAX_DEPTH, MAX_NODES, MAX_PROBLEMS
-from lunarquiz.banks.problems import Problem
+from lunarquiz.banks.problems import Problem, quote
 
 try:
     _Loader: type = yaml.CSafeLoader
@@ -95,7 +95,8 @@ class _Scan:
 def _scan(path: str, text: str) -> _Scan:
     """Count values and depth from the parser's events, one at a time; stop at the first limit passed.
 
-    A YAML error ends the scan quietly: composing the text reports it, with the same place.
+    A YAML error ends the scan quietly: composing the text reports it, with the same place
+    (but libyaml's own depth limit is reported at the first level past MAX_DEPTH).
     The parser is driven directly (no generator) and places are worked out only for a
     problem: this pass sees every event of the file.
     """
@@ -135,11 +136,21 @@ def _scan(path: str, text: str) -> _Scan:
             else:
                 message, hint = f"YAML anchor &{event.anchor} is not allowed", "remove the anchor"
             scan.anchors.append(Problem(path, *_place(event), message, hint))
-    except yaml.YAMLError:
-        pass
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        if _libyaml_too_deep(error) and mark is not None and 0 < mark.index < len(text):
+            # libyaml met its own limit (1,000 levels) while looking ahead, before it gave the
+            # event of the first level too deep: scan the text up to there, where that event is.
+            scan.refusal = _scan(path, text[: mark.index]).refusal
     finally:
         parser.dispose()
     return scan
+
+
+def _libyaml_too_deep(error: yaml.YAMLError) -> bool:
+    """Whether ``error`` is libyaml's own nesting limit."""
+    problem = getattr(error, "problem", None)
+    return isinstance(problem, str) and "maximum nesting depth" in problem
 
 
 def _place(event: yaml.Event) -> tuple[int, int]:
@@ -251,8 +262,8 @@ def _structure_problems(path: str, root: Node, *, shared: bool = True) -> Iterat
                         mark = first.start_mark
                         yield Problem(
                             *position(path, key),
-                            f"duplicate key {key.value!r}",
-                            f"the first {key.value!r} is at line {mark.line + 1}, column {mark.column + 1}; keep one",
+                            f"duplicate key {quote(key.value)}",
+                            f"the first {quote(key.value)} is at line {mark.line + 1}, column {mark.column + 1}; keep one",
                         )
                     else:
                         keys[key.value] = key

@@ -3,12 +3,13 @@
 CSV columns: ``timestamp,player,bank,question_id,chosen,correct,seconds,points,mode,round_id``.
 ``timestamp`` is ISO 8601 in UTC; ``chosen`` holds the chosen choices' texts joined with "; "
 (empty when the question timed out); ``correct`` is 1 or 0; ``seconds`` has three decimals.
+Every cell but the header's is quoted, and a text cell a spreadsheet would run as a formula
+(a player named ``=HYPERLINK(...)``) starts with a ``'`` (lunarquiz.spreadsheet_cells).
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
 import sys
 from collections.abc import Sequence
 from datetime import datetime
@@ -27,6 +28,8 @@ CSV_HEADER = (
     "round_id",
 )
 CHOICE_SEPARATOR = "; "
+NUMBER_COLUMNS = ("correct", "seconds", "points", "round_id")
+"""The columns of numbers lunarquiz formats; the others hold text, which a spreadsheet must not run as a formula."""
 
 
 def _since(text: str) -> datetime:
@@ -106,9 +109,9 @@ def run_results(
         for answer in answers
     ]
     if as_csv:
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(CSV_HEADER)
-        writer.writerows(rows)
+        from lunarquiz.spreadsheet_cells import write_table
+
+        write_table(out, CSV_HEADER, rows, numbers=NUMBER_COLUMNS)
     else:
         _print_table(rows, out)
     return 1 if problems else 0

@@ -6,6 +6,7 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
@@ -32,13 +33,16 @@ def display_path(path: str | Path) -> str:
 def run_validate(paths: Sequence[str], *, strict: bool, out: TextIO) -> int:
     """Check every file (the built-in banks when ``paths`` is empty); 0 when clean, 1 otherwise."""
     from lunarquiz.banks.cache import check_file_cached
-    from lunarquiz.banks.discovery import bank_files, builtin_banks_dir
+    from lunarquiz.banks.discovery import builtin_banks_dir, find_bank_files
 
-    targets = list(bank_files(paths or [builtin_banks_dir()]))
-    if not targets:
+    found = find_bank_files(paths or [builtin_banks_dir()])
+    targets = found.files
+    for unlisted in found.problems:  # a folder that cannot be listed is not a folder without banks
+        print(replace(unlisted, path=display_path(unlisted.path)).format(), file=out)
+    if not targets and not found.problems:
         print("no bank files found (bank files end in .yaml or .yml)", file=out)
         return 1
-    errors = warnings = questions = 0
+    errors, warnings, questions = len(found.problems), 0, 0
     for path in targets:
         checked = check_file_cached(display_path(path))
         shown = checked.problems if strict else checked.errors

@@ -80,13 +80,29 @@ def add_player_options(parser: argparse.ArgumentParser, *, subcommand: bool = Fa
     On a subcommand they have no default, so ``lunarquiz --player Ana play`` keeps the name given first.
     """
     default = argparse.SUPPRESS if subcommand else None
-    parser.add_argument("--player", metavar="NAME", default=default, help="who is playing (default: the last player)")
+    parser.add_argument(
+        "--player",
+        type=player_argument,
+        metavar="NAME",
+        default=default,
+        help="who is playing, 1 to 40 characters (default: the last player)",
+    )
     parser.add_argument(
         "--data-dir",
         metavar="DIR",
         default=default,
         help="where scores are kept (default: $LUNARQUIZ_DATA_DIR or your data folder)",
     )
+
+
+def player_argument(text: str) -> str:
+    """An argparse type: ``text`` as a player's name (lunarquiz.core.players), or a message saying why not."""
+    from lunarquiz.core.players import BadPlayerName, player_name
+
+    try:
+        return player_name(text)
+    except BadPlayerName as error:
+        raise argparse.ArgumentTypeError(f"{error}; leave out --player to play as the last player") from None
 
 
 def open_store(args: argparse.Namespace) -> Store:
@@ -97,11 +113,9 @@ def open_store(args: argparse.Namespace) -> Store:
 
 
 def player_name(args: argparse.Namespace, store: Store) -> str | None:
-    """The player named on the command line (remembered), else the last one."""
-    from lunarquiz.core.text import clean_text
-
-    name = " ".join(clean_text(getattr(args, "player", None) or "").split())
-    if name:
+    """The player named on the command line (remembered; ``player_argument`` checked it), else the last one."""
+    name: str | None = getattr(args, "player", None)
+    if name is not None:
         store.remember_player(name)
         return name
     return store.last_player()

@@ -12,6 +12,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, TypeVar
 
+from lunarquiz.core.players import is_player_name, player_name
 from lunarquiz.core.results import Outcome, Results
 from lunarquiz.core.round import RoundSettings
 from lunarquiz.core.text import clean_text
@@ -113,20 +114,20 @@ class Store:
     # -- players -----------------------------------------------------------
 
     def remember_player(self, name: str, *, at: datetime | None = None) -> None:
-        """Make ``name`` the player offered next time."""
-        name, when = _clean(name), at or utc_now()
+        """Make ``name`` the player offered next time; BadPlayerName (a ValueError) when it cannot be a name."""
+        name, when = player_name(name), at or utc_now()
         self._write(lambda db: rounds.save_player(db, name, when))
         self._last_player = name
 
     def last_player(self) -> str | None:
-        """The player who last played or was chosen, if any."""
+        """The player who last played or was chosen, if any (not a saved name that breaks today's rule)."""
         if self._last_player is not None:
             return self._last_player
         row = self._read(
             lambda db: db.execute("SELECT name FROM players ORDER BY chosen_at DESC, id DESC LIMIT 1").fetchone(),
             None,
         )
-        return None if row is None else str(row[0])
+        return str(row[0]) if row is not None and is_player_name(str(row[0])) else None
 
     def players(self) -> list[str]:
         """Every saved player's name, in alphabetical order."""
@@ -141,7 +142,7 @@ class Store:
 
     def save_preferences(self, name: str, preferences: Preferences, *, at: datetime | None = None) -> None:
         """Remember the player's accommodations and theme."""
-        name, when = _clean(name), at or utc_now()
+        name, when = player_name(name), at or utc_now()
         self._write(lambda db: save_preferences(db, name, preferences, when))
 
     # -- a round, as it is played ------------------------------------------
@@ -159,7 +160,7 @@ class Store:
         """Save the start of a round and return its id (negative when not saving); it is unfinished until it ends."""
         if mode not in MODES:
             raise ValueError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
-        name, banks, when = _clean(player), banks_key(bank_ids), at or utc_now()
+        name, banks, when = player_name(player), banks_key(bank_ids), at or utc_now()
 
         def insert(db: sqlite3.Connection) -> tuple[int, int]:
             player_id = rounds.save_player(db, name, when)
@@ -338,7 +339,7 @@ class Store:
 
 
 def _clean(name: str) -> str:
-    """A player's name, safe to show (no control or bidi characters), spaces folded; ValueError when empty."""
+    """A name to look a player up by, cleaned as names are saved (of any length); ValueError when empty."""
     cleaned = " ".join(clean_text(name).split())
     if not cleaned:
         raise ValueError("a player needs a name")

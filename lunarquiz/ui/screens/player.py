@@ -9,11 +9,11 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from lunarquiz.core.text import clean_text
+from lunarquiz.core.players import MAX_NAME_LENGTH, BadPlayerName, player_name
 from lunarquiz.ui.styled_once import StyledOnce
 from lunarquiz.ui.stylesheets import add_stylesheet
 
-MAX_NAME = 40
+MAX_NAME = MAX_NAME_LENGTH
 
 
 class PlayerScreen(ModalScreen[str | None], StyledOnce[str | None]):
@@ -41,9 +41,11 @@ class PlayerScreen(ModalScreen[str | None], StyledOnce[str | None]):
 
     @on(Input.Submitted, "#name")
     def submitted(self, event: Input.Submitted) -> None:
-        name = " ".join(clean_text(event.value).split())
-        if not name:
-            self.notify("Type a name, then press Enter.", severity="warning")
+        try:
+            name = player_name(event.value)
+        except BadPlayerName as error:
+            why = str(error)
+            self.notify(f"{why[:1].upper()}{why[1:]}: type a name, then press Enter.", severity="warning")
             return
         self.dismiss(name)
 

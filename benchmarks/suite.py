@@ -6,11 +6,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from benchmarks import answers, bigbank, imports, startup, timeouts
+from benchmarks import answers, bigbank, importing, imports, startup, timeouts
 from benchmarks.figures import Figure, failed, median, megabytes, milliseconds, percentile, seconds
 from benchmarks.isolated import in_fresh_process
 
-SECTIONS = ("startup", "answers", "timeouts", "banks", "imports")
+SECTIONS = ("startup", "answers", "timeouts", "banks", "imports", "repeated-ids")
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,10 +191,39 @@ def measure_imports(plan: Plan, places: Places) -> list[Figure]:
     return figures
 
 
+REPEATED_PROMPTS = 20_000
+"""Questions sharing one prompt in the import figure (the number the issue that made ids linear named)."""
+
+
+def measure_repeated_ids(plan: Plan, places: Places) -> list[Figure]:
+    """``lunarquiz import`` of questions sharing one prompt, against as many with different prompts."""
+    questions = 1_000 if plan.quick else REPEATED_PROMPTS
+    folder = places.data_dir / "repeated-ids"
+    folder.mkdir(exist_ok=True)
+    sources = importing.write_sources(folder, questions)
+    pairs = importing.import_times(sources, places.data_dir, places.cache_dir, min(plan.runs, 3))
+    same = median([pair[0] for pair in pairs])
+    different = median([pair[1] for pair in pairs])
+    ratio = median([pair[0] / pair[1] for pair in pairs])
+    return [
+        Figure(
+            f"import: {questions:,} questions with one prompt",
+            seconds(same),
+            seconds(different),
+            ratio,
+            "ratio <= 1.50",
+            ratio <= 1.5,
+            note=f"baseline: {questions:,} questions with different prompts; median of {len(pairs)} fresh "
+            "processes each, in turn; ids made from one prompt get -2, -3, ... (once 42-60 s against 2 s)",
+        )
+    ]
+
+
 MEASURES: dict[str, Callable[[Plan, Places], list[Figure]]] = {
     "startup": measure_startup,
     "answers": measure_answers,
     "timeouts": measure_timeouts,
     "banks": measure_banks,
     "imports": measure_imports,
+    "repeated-ids": measure_repeated_ids,
 }

@@ -85,7 +85,7 @@ def _not_a_file(path: str, mode: int) -> str:
         (stat.S_ISSOCK, "a socket"),
     )
     kind = next((name for test, name in kinds if test(mode)), "a special file")
-    return f"this is {kind}, not a regular file; give the name of a file to write (or - for standard output)"
+    return f"this is {kind}, not a regular file; give the name of a file to write"
 
 
 def _replace(target: Path, text: str) -> None:

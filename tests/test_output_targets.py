@@ -143,8 +143,7 @@ def test_import_is_refused_before_the_work_is_done(files: Path, fifo: Path) -> N
     code, err = run_import_to(files, str(fifo))
     assert code == 1
     assert err.splitlines() == [
-        f"{fifo}: error: this is a named pipe (FIFO), not a regular file; "
-        "give the name of a file to write (or - for standard output)"
+        f"{fifo}: error: this is a named pipe (FIFO), not a regular file; give the name of a file to write"
     ]
 
 

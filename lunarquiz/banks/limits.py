@@ -15,10 +15,43 @@ MAX_BANK_BYTES_VARIABLE = "LUNARQUIZ_MAX_BANK_BYTES"
 MAX_DEPTH = 32
 """How deeply lists and mappings may nest; a bank needs 5 levels (bank, questions, question, choices, text)."""
 
-MAX_NODES = 1_000_000
-"""How many values (texts, lists, mappings) a file may hold: 50 for each of 20,000 questions (most take 20).
+MAX_NODES = 500_000
+"""How many values (texts, lists, mappings) a file may hold, counted before the tree is built.
 
-Each value costs about 300 bytes once read, so the limit also bounds memory (about 300 MB)."""
+A bank of MAX_QUESTIONS questions of 4 choices and 2 tags, with every field, takes about
+300,000; one whose every question also has 10 choices and feedback for each (64 values a
+question) is better split. The limit bounds the tree's memory and time (about 250 MB and
+3 s at worst: ``python -m benchmarks --only limits``)."""
+
+MAX_QUESTIONS = 10_000
+"""How many questions a bank may hold: a school's bank holds hundreds; more are better split by topic."""
+
+MAX_CHOICES = 10
+"""How many choices (right and wrong, as written) a question may have: every front end labels 10
+(plain mode 1-10 and a-j, the game's keys 1-9, 0 and a-j)."""
+
+MAX_TAGS = 10
+"""How many tags a question may have."""
+
+MAX_TEXT_CHARACTERS = 8_000_000
+"""How many characters of text (every value and field name, as read) a file may hold, counted before the
+tree is built: 800 for each of 10,000 questions (the generated benchmark bank has 300)."""
+
+TEXT_LIMITS: Mapping[str, int] = {
+    "id": 100,
+    "title": 200,
+    "description": 2_000,
+    "language": 50,
+    "source": 1_000,
+    "prompt": 4_000,
+    "choice": 500,
+    "explanation": 4_000,
+    "feedback": 2_000,
+    "tag": 100,
+    "difficulty": 100,
+}
+"""The longest text, in characters, that each kind of field may hold (``choice``: an answer, a wrong
+choice or a feedback key; ``id`` and ``source``: the bank's and each question's)."""
 
 MAX_PROBLEMS = 1000
 """How many errors (and, apart, warnings) are listed for one file; checking stops after that many errors."""

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from lunarquiz.banks import format as fmt
-from lunarquiz.banks.limits import MAX_PROBLEMS
+from lunarquiz.banks.limits import MAX_PROBLEMS, TEXT_LIMITS
 from lunarquiz.banks.problems import Problem, quote
 from lunarquiz.banks.strict_yaml import MERGE_TAG, STANDARD_TAGS, position
 from lunarquiz.core.text import clean_text, unsafe_characters
@@ -23,6 +23,13 @@ _MAX_HINT_LENGTH = 200
 
 Items = list[tuple[Node, str]]
 """Text values with the nodes they were read from."""
+
+_LIMIT_HINTS = {
+    "prompt": "; a long text can be split over several questions",
+    "choice": "; put the detail in the explanation",
+    "id": ": lowercase letters, digits and dashes that name it",
+}
+"""What to add to "shorten it" when a text of this kind is too long."""
 
 
 class TooManyProblems(Exception):
@@ -89,9 +96,10 @@ class NodeReader:
 
     # -- scalar readers (None when the value is wrong, after reporting it) ----
 
-    def text(self, node: Node, what: str, *, allow_empty: bool = False) -> str | None:
+    def text(self, node: Node, what: str, kind: str, *, allow_empty: bool = False) -> str | None:
         """A text value: quoted text exactly as written; numbers, dates and other plain values as written.
 
+        ``kind`` names its length limit in ``limits.TEXT_LIMITS`` (``prompt``, ``choice``, ...).
         Control and bidirectional characters (which only YAML escapes can make: raw ones
         are refused by the YAML layer) come back as visible symbols, with a warning.
         """
@@ -106,6 +114,14 @@ class NodeReader:
             )
             return None
         value = "" if node.tag == TAG + "null" else node.value if node.style else node.value.strip()
+        limit = TEXT_LIMITS[kind]
+        if len(value) > limit:
+            self.error(
+                node,
+                f"{what} is {len(value):,} characters long, over the limit of {limit:,}",
+                f"shorten it to {limit:,} characters or fewer{_LIMIT_HINTS.get(kind, '')}",
+            )
+            return None
         if not value.strip() and not allow_empty:
             self.error(node, f"{what} is empty", "write a value after the colon")
             return None
@@ -120,7 +136,7 @@ class NodeReader:
         return clean_text(value)
 
     def identifier(self, node: Node, what: str) -> str | None:
-        value = self.text(node, what)
+        value = self.text(node, what, "id")
         if value is not None and not fmt.ID_PATTERN.fullmatch(value):
             self.error(
                 node,
@@ -151,15 +167,24 @@ class NodeReader:
         self.error(node, f"{what} must be true or false")
         return None
 
-    def text_list(self, node: Node, what: str, item_name: str) -> Items | None:
+    def text_list(self, node: Node, what: str, item_name: str, kind: str, *, most: int, too_many: str) -> Items | None:
+        """A list of texts of ``kind``; a list of more than ``most`` is reported at the first item past it.
+
+        ``too_many`` is the hint for that case; the items are then not read.
+        """
         if not isinstance(node, SequenceNode):
             self.error(node, f"{what} must be a list", f"for example: {what}: [first, second]")
             return None
         if not self.first_visit(node):
             return None
+        if len(node.value) > most:
+            self.error(
+                node.value[most], f"`{what}:` holds {len(node.value):,} items; at most {most:,} are allowed", too_many
+            )
+            return None
         items = []
         for item in node.value:
-            value = self.text(item, item_name)
+            value = self.text(item, item_name, kind)
             if value is not None:
                 items.append((item, value))
         return items

@@ -5,7 +5,7 @@ from __future__ import annotations
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from lunarquiz.banks import format as fmt
-from lunarquiz.banks.limits import MAX_PROBLEMS
+from lunarquiz.banks.limits import MAX_CHOICES, MAX_PROBLEMS, MAX_QUESTIONS, MAX_TAGS
 from lunarquiz.banks.node_reader import (
     BOOL_WORDS,
     TAG,
@@ -21,6 +21,9 @@ from lunarquiz.banks.node_reader import (
 )
 from lunarquiz.banks.problems import QUOTE_LENGTH, Problem, quote
 from lunarquiz.core.model import DIFFICULTIES, TRUE_FALSE_CHOICES, Bank, Kind, Question
+
+_TOO_MANY = f"a question has at most {MAX_CHOICES} choices, right and wrong: remove some, or split the question"
+_TOO_MANY_TAGS = f"keep the {MAX_TAGS} tags that matter most"
 
 
 class _BankReader(NodeReader):
@@ -44,9 +47,9 @@ class _BankReader(NodeReader):
             return None
         self.missing(root, fields, fmt.BANK_SPEC, "the bank")
         bank_id = self.identifier(fields["id"][1], "the bank id") if "id" in fields else None
-        title = self.text(fields["title"][1], "the title") if "title" in fields else None
+        title = self.text(fields["title"][1], "the title", "title") if "title" in fields else None
         notes = {
-            name: self.text(fields[name][1], f"the {name}", allow_empty=True)
+            name: self.text(fields[name][1], f"the {name}", name, allow_empty=True)
             for name in ("description", "language", "source")
             if name in fields
         }
@@ -103,6 +106,14 @@ class _BankReader(NodeReader):
         if not node.value:
             self.error(node, "the bank has no questions", "add at least one question under `questions:`")
             return []
+        if len(node.value) > MAX_QUESTIONS:
+            self.error(
+                node.value[MAX_QUESTIONS],
+                f"the bank holds {len(node.value):,} questions; at most {MAX_QUESTIONS:,} are allowed, "
+                "and this is the first one past the limit",
+                f"split the bank into several files of at most {MAX_QUESTIONS:,} questions, by topic for example",
+            )
+            return []
         questions: list[Question] = []
         first_id: dict[str, Node] = {}
         first_prompt: dict[str, Node] = {}
@@ -143,14 +154,20 @@ class _BankReader(NodeReader):
         elif qid is not None:
             first_id[qid] = fields["id"][1]
         label = f"question {quote(qid)}" if qid else "the question"
-        prompt = self.text(fields["prompt"][1], "the prompt") if "prompt" in fields else None
+        prompt = self.text(fields["prompt"][1], "the prompt", "prompt") if "prompt" in fields else None
         kind, right, wrong = self.choices(node, fields, label)
         explanation = (
-            self.text(fields["explanation"][1], "the explanation", allow_empty=True) if "explanation" in fields else ""
+            self.text(fields["explanation"][1], "the explanation", "explanation", allow_empty=True)
+            if "explanation" in fields
+            else ""
         )
-        source = self.text(fields["source"][1], "the source", allow_empty=True) if "source" in fields else ""
+        source = self.text(fields["source"][1], "the source", "source", allow_empty=True) if "source" in fields else ""
         difficulty = self.difficulty(fields["difficulty"][1]) if "difficulty" in fields else "medium"
-        tags = self.text_list(fields["tags"][1], "tags", "a tag") if "tags" in fields else []
+        tags = (
+            self.text_list(fields["tags"][1], "tags", "a tag", "tag", most=MAX_TAGS, too_many=_TOO_MANY_TAGS)
+            if "tags" in fields
+            else []
+        )
         time_limit = self.number(fields["time_limit"][1], "time_limit") if "time_limit" in fields else None
         shuffle = self.boolean(fields["shuffle"][1], "shuffle") if "shuffle" in fields else True
         if kind is Kind.TRUE_FALSE:
@@ -203,7 +220,13 @@ class _BankReader(NodeReader):
         if isinstance(answer_node, ScalarNode) and answer_node.tag == TAG + "bool":
             return self.true_false(answer_node, fields, label)
         errors_before = self.error_count()
-        wrong = self.text_list(fields["wrong"][1], "wrong", "a wrong choice") if "wrong" in fields else []
+        wrong = (
+            self.text_list(
+                fields["wrong"][1], "wrong", "a wrong choice", "choice", most=MAX_CHOICES, too_many=_TOO_MANY
+            )
+            if "wrong" in fields
+            else []
+        )
         if wrong is None:
             return None, [], []
         if answer_node is not None:
@@ -214,12 +237,14 @@ class _BankReader(NodeReader):
                     "for several right choices, write `answers:` instead of `answer:`",
                 )
                 return None, [], []
-            answer = self.text(answer_node, "the answer")
+            answer = self.text(answer_node, "the answer", "choice")
             if answer is None:
                 return None, [], []
             kind, right = Kind.SINGLE, [(answer_node, answer)]
         else:
-            listed = self.text_list(fields["answers"][1], "answers", "a right choice")
+            listed = self.text_list(
+                fields["answers"][1], "answers", "a right choice", "choice", most=MAX_CHOICES, too_many=_TOO_MANY
+            )
             if listed is None:
                 return None, [], []
             if not listed:
@@ -230,6 +255,14 @@ class _BankReader(NodeReader):
             kind, right = Kind.MULTIPLE, listed
         if self.error_count() > errors_before:
             return None, [], []  # a choice is wrong; counting the rest would only add a muddled error
+        if len(right) + len(wrong) > MAX_CHOICES:
+            self.error(
+                [*right, *wrong][MAX_CHOICES][0],
+                f"{label} has {len(right) + len(wrong)} choices ({len(right)} right, {len(wrong)} wrong); "
+                f"at most {MAX_CHOICES} are allowed, and this is the first one past the limit",
+                _TOO_MANY,
+            )
+            return None, [], []
         if len(right) + len(wrong) < 2:
             where = fields["wrong"][1] if "wrong" in fields else node
             self.error(where, f"{label} has fewer than two choices", "add wrong choices: `wrong: [..., ...]`")
@@ -265,7 +298,7 @@ class _BankReader(NodeReader):
         return Kind.TRUE_FALSE, [(answer, right)], []
 
     def difficulty(self, node: Node) -> str | None:
-        value = self.text(node, "the difficulty")
+        value = self.text(node, "the difficulty", "difficulty")
         if value is None:
             return None
         if value not in DIFFICULTIES:
@@ -285,14 +318,21 @@ class _BankReader(NodeReader):
             return []
         if not self.first_visit(node):
             return []
+        if len(node.value) > MAX_CHOICES:
+            self.error(
+                node.value[MAX_CHOICES][0],
+                f"feedback for {len(node.value):,} choices; a question has at most {MAX_CHOICES}",
+                "write feedback only for the question's choices",
+            )
+            return []
         pairs = []
         known = set(choices)
         for key, value in node.value:
             if kind is Kind.TRUE_FALSE and isinstance(key, ScalarNode) and key.value.lower() in BOOL_WORDS:
                 choice: str | None = TRUE_FALSE_CHOICES[0] if BOOL_WORDS[key.value.lower()] else TRUE_FALSE_CHOICES[1]
             else:
-                choice = self.text(key, "a feedback choice")
-            text = self.text(value, "the feedback", allow_empty=True)
+                choice = self.text(key, "a feedback choice", "choice")
+            text = self.text(value, "the feedback", "feedback", allow_empty=True)
             if choice is None or text is None or kind is None:
                 continue  # without a known set of choices, only the shape of the feedback can be checked
             if choice not in known:

@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from lunarquiz.banks import format as fmt
+from lunarquiz.banks.limits import MAX_CHOICES, MAX_QUESTIONS, MAX_TAGS, MAX_TEXT_CHARACTERS, TEXT_LIMITS
 from lunarquiz.core.model import DIFFICULTIES
 
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -28,16 +29,41 @@ _KINDS: dict[fmt.ValueKind, Schema] = {
     "note": {"type": ["string", "number", "null"]},
     "seconds": {"type": "number", "exclusiveMinimum": 0, "maximum": _plain(fmt.MAX_TIME_LIMIT)},
     "flag": {"type": "boolean"},
-    "tags": {"type": "array", "items": {"$ref": "#/$defs/text"}},
+    "tags": {
+        "type": "array",
+        "maxItems": MAX_TAGS,
+        "items": {"$ref": "#/$defs/text", "maxLength": TEXT_LIMITS["tag"]},
+    },
     "difficulty": {"enum": list(DIFFICULTIES)},
-    "questions": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/question"}},
-    "answer": {"anyOf": [{"type": "boolean"}, {"$ref": "#/$defs/text"}]},
-    "choices": {"type": "array", "items": {"$ref": "#/$defs/text"}},
-    "feedback": {"type": "object", "additionalProperties": {"type": ["string", "number", "null"]}},
+    "questions": {"type": "array", "minItems": 1, "maxItems": MAX_QUESTIONS, "items": {"$ref": "#/$defs/question"}},
+    "answer": {"anyOf": [{"type": "boolean"}, {"$ref": "#/$defs/choice"}]},
+    "choices": {"type": "array", "maxItems": MAX_CHOICES, "items": {"$ref": "#/$defs/choice"}},
+    "feedback": {
+        "type": "object",
+        "maxProperties": MAX_CHOICES,
+        "propertyNames": {"maxLength": TEXT_LIMITS["choice"]},
+        "additionalProperties": {"type": ["string", "number", "null"], "maxLength": TEXT_LIMITS["feedback"]},
+    },
 }
-"""What each kind of field may hold; the validator reads the same kinds (see ``reader``)."""
+"""What each kind of field may hold; the validator reads the same kinds (see ``reader``).
+
+Text and note fields also get the length limit of their name (``limits.TEXT_LIMITS``), ids that of ``id``.
+"""
 
 _QUESTION_RULES: list[Schema] = [
+    {
+        "description": f"At most {MAX_CHOICES} choices in all, right and wrong.",
+        "allOf": [
+            {"if": {"required": ["answer"]}, "then": {"properties": {"wrong": {"maxItems": MAX_CHOICES - 1}}}},
+            *(
+                {
+                    "if": {"required": ["answers"], "properties": {"answers": {"minItems": right}}},
+                    "then": {"properties": {"wrong": {"maxItems": MAX_CHOICES - right}}},
+                }
+                for right in range(1, MAX_CHOICES + 1)
+            ),
+        ],
+    },
     {
         "description": "Either `answer` (one right choice, or true/false) or `answers` (several), not both.",
         "oneOf": [{"required": ["answer"]}, {"required": ["answers"]}],
@@ -65,11 +91,21 @@ _QUESTION_RULES: list[Schema] = [
 """The rules between question fields that a schema can say; the validator checks more (unique ids, ...)."""
 
 
+def _field(field: fmt.Field) -> Schema:
+    """What ``field`` may hold, with the length limit of its name for text."""
+    schema: Schema = {"description": field.description, **_KINDS[field.kind]}
+    if field.kind == "id":
+        schema["maxLength"] = TEXT_LIMITS["id"]
+    elif field.kind in ("text", "note"):
+        schema["maxLength"] = TEXT_LIMITS[field.name]
+    return schema
+
+
 def _object(description: str, spec: tuple[fmt.Field, ...]) -> Schema:
     return {
         "description": description,
         "type": "object",
-        "properties": {field.name: {"description": field.description, **_KINDS[field.kind]} for field in spec},
+        "properties": {field.name: _field(field) for field in spec},
         "required": [field.name for field in spec if field.required],
         "additionalProperties": False,
     }
@@ -79,7 +115,8 @@ def bank_schema() -> Schema:
     """The JSON Schema (draft 2020-12) that a bank file of format version 1 satisfies."""
     bank = _object(
         "A lunarquiz question bank. `lunarquiz validate` checks it, and also what a schema cannot say:"
-        " unique question ids, feedback for real choices, an answer not also listed as wrong.",
+        " unique question ids, feedback for real choices, an answer not also listed as wrong,"
+        f" at most {MAX_TEXT_CHARACTERS:,} characters of text in the file.",
         fmt.BANK_SPEC,
     )
     question = _object("One question of a lunarquiz bank.", fmt.QUESTION_SPEC)
@@ -90,6 +127,11 @@ def bank_schema() -> Schema:
         **bank,
         "$defs": {
             "text": {"description": "Text; it must not be blank.", **_TEXT},
+            "choice": {
+                "description": "A choice: text that must not be blank.",
+                "$ref": "#/$defs/text",
+                "maxLength": TEXT_LIMITS["choice"],
+            },
             "question": question,
         },
     }

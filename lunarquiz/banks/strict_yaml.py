@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from lunarquiz.banks.limits import MAX_DEPTH, MAX_NODES, MAX_PROBLEMS
+from lunarquiz.banks.limits import MAX_DEPTH, MAX_NODES, MAX_PROBLEMS, MAX_TEXT_CHARACTERS
 from lunarquiz.banks.problems import Problem, quote
 
 try:
@@ -54,8 +54,8 @@ def parse(path: str, text: str) -> tuple[Node | None, list[Problem]]:
 
     A first pass over the parser's events, which holds no more than one event at a
     time, refuses a file nested deeper than MAX_DEPTH or holding more than MAX_NODES
-    values before any tree is built, and finds every anchor and alias. The tree is
-    returned even with problems (duplicate keys, tags, aliases) so that more can be
+    values or MAX_TEXT_CHARACTERS characters of text before any tree is built, and finds
+    every anchor and alias. The tree is returned even with problems (duplicate keys, tags, aliases) so that more can be
     reported. With aliases, one node may sit in many places: a walker must visit each
     node once, or a small file can cost exponential time.
     """
@@ -101,7 +101,7 @@ def _scan(path: str, text: str) -> _Scan:
     problem: this pass sees every event of the file.
     """
     scan = _Scan()
-    depth = nodes = 0
+    depth = nodes = characters = 0
     parser = _Loader(text)
     next_event = parser.get_event
     try:
@@ -116,7 +116,12 @@ def _scan(path: str, text: str) -> _Scan:
                     break
                 continue
             nodes += 1
-            if kind in _COLLECTION_STARTS:
+            if kind is yaml.ScalarEvent:
+                characters += len(event.value)
+                if characters > MAX_TEXT_CHARACTERS:
+                    scan.refusal = _too_much_text(path, *_place(event))
+                    return scan
+            elif kind in _COLLECTION_STARTS:
                 depth += 1
                 if depth > MAX_DEPTH:
                     scan.refusal = _too_deep(path, *_place(event))
@@ -126,7 +131,7 @@ def _scan(path: str, text: str) -> _Scan:
                     path,
                     *_place(event),
                     f"the file holds more than {MAX_NODES:,} values (texts, lists and mappings); this is the next one",
-                    "20,000 questions take about 500,000: split the bank into several files",
+                    "a bank of 10,000 questions takes about 300,000: split the bank into several files",
                 )
                 return scan
             if event.anchor is None:
@@ -151,6 +156,16 @@ def _libyaml_too_deep(error: yaml.YAMLError) -> bool:
     """Whether ``error`` is libyaml's own nesting limit."""
     problem = getattr(error, "problem", None)
     return isinstance(problem, str) and "maximum nesting depth" in problem
+
+
+def _too_much_text(path: str, line: int, column: int) -> Problem:
+    return Problem(
+        path,
+        line,
+        column,
+        f"the file holds more than {MAX_TEXT_CHARACTERS:,} characters of text; this value passes the limit",
+        f"split the bank into several files (at most {MAX_TEXT_CHARACTERS:,} characters each)",
+    )
 
 
 def _place(event: yaml.Event) -> tuple[int, int]:

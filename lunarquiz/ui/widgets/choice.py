@@ -10,8 +10,12 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
-KEYS = "1234"
-LETTERS = "abcd"
+from lunarquiz.banks.limits import MAX_CHOICES
+
+KEYS = "1234567890"[:MAX_CHOICES]
+"""The number key of each choice: 1 for the first, ..., 0 for the tenth (the most a question may have)."""
+LETTERS = "abcdefghij"[:MAX_CHOICES]
+"""The letter key of each choice, a for the first; none of them is another key of the question screen (q quits)."""
 
 
 class Choice(Widget, can_focus=True):

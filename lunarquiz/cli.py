@@ -22,6 +22,7 @@ COMMANDS = {
     "stats": "stats",
     "results": "results",
     "serve": "serve",
+    "roster": "roster",
 }
 """Each command and its module in ``lunarquiz.commands``, in the order of the help; each module has ``add_parser``.
 
@@ -32,7 +33,7 @@ needs (Textual above all) it imports when it runs.
 SCREEN_COMMANDS = (None, "play")
 """The commands that may start the game's screens (None: no command, the home screen)."""
 
-VALUE_OPTIONS = ("--bank", "--player", "--data-dir")
+VALUE_OPTIONS = ("--bank", "--player", "--data-dir", "--roster")
 """The options before a command that take a value (the next word, unless written ``--option=value``)."""
 
 

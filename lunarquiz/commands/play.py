@@ -93,6 +93,12 @@ def add_player_options(parser: argparse.ArgumentParser, *, subcommand: bool = Fa
         default=default,
         help="where scores are kept (default: $LUNARQUIZ_DATA_DIR or your data folder)",
     )
+    if not subcommand:
+        parser.add_argument(
+            "--roster",
+            metavar="FILE",
+            help="with no command: players sign in with a name and PIN from this roster (`lunarquiz roster new`)",
+        )
 
 
 def player_argument(text: str) -> str:
@@ -158,6 +164,11 @@ def play(args: argparse.Namespace) -> int:
     """A round at once over the named banks (the built-in ones when none are named)."""
     from lunarquiz.banks.discovery import load_library
 
+    if getattr(args, "roster", None):
+        print(
+            "lunarquiz: --roster works with the home screen (lunarquiz --roster FILE), not with play", file=sys.stderr
+        )
+        return 1
     library = load_library(list(args.bank) if args.bank else None)
     report_failed(library)
     if not library.banks:
@@ -260,11 +271,33 @@ def run_home(args: argparse.Namespace) -> int:
     """The home screen with every bank found; a plain round when not on a terminal."""
     from lunarquiz.banks.discovery import default_bank_paths, load_library
 
+    roster = None
+    if getattr(args, "roster", None):
+        from lunarquiz.core.roster import RosterError
+        from lunarquiz.store.roster_file import read_roster
+
+        try:
+            roster = read_roster(args.roster)
+        except RosterError as error:
+            print(error, file=sys.stderr)
+            return 1
+        if wants_plain(args):
+            print(
+                "lunarquiz: with --roster, players sign in on the game's screen, which needs a terminal",
+                file=sys.stderr,
+            )
+            return 1
     library = load_library([*default_bank_paths(), *(getattr(args, "bank", []) or [])])
     report_failed(library)
     store = open_store(args)
     try:
-        player = player_name(args, store)
+        served = getattr(args, "served", False)
+        if roster is not None:
+            player = None  # whoever signs in
+        elif served:
+            player = getattr(args, "player", None)  # not whoever played last on the server
+        else:
+            player = player_name(args, store)
         if wants_plain(args):
             if not library.banks:
                 print("lunarquiz: no bank could be loaded, so there is nothing to play", file=sys.stderr)
@@ -273,8 +306,7 @@ def run_home(args: argparse.Namespace) -> int:
         from lunarquiz.paths import cache_dir
         from lunarquiz.ui.app import LunarQuizApp
 
-        served = getattr(args, "served", False)
-        LunarQuizApp(library, store=store, player=player, styles_folder=cache_dir(), served=served).run()
+        LunarQuizApp(library, store=store, player=player, styles_folder=cache_dir(), served=served, roster=roster).run()
         return 0
     finally:
         store.close()

@@ -32,6 +32,12 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--bank", action="append", default=[], metavar="PATH", help="a bank file or folder to offer too (repeatable)"
     )
+    parser.add_argument(
+        "--roster",
+        metavar="FILE",
+        help="players sign in with a name and PIN from this roster (made by `lunarquiz roster new`); "
+        "without one, any player can type any name",
+    )
     from lunarquiz.classroom.limits import IDLE_MINUTES, MAX_GAMES, MAX_PER_ADDRESS
 
     parser.add_argument(
@@ -59,13 +65,15 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.set_defaults(handler=serve)
 
 
-def game_command(banks: Sequence[str]) -> str:
-    """The shell command each browser tab runs: this Python, the home screen as a served game, the extra banks."""
+def game_command(banks: Sequence[str], roster: str | None = None) -> str:
+    """The shell command each browser tab runs: this Python, the home screen as a served game, the extra banks, the roster."""
     from pathlib import Path
 
     parts = [sys.executable, "-m", "lunarquiz", "--served"]
     for bank in banks:
         parts += ["--bank", str(Path(bank).resolve())]
+    if roster is not None:
+        parts += ["--roster", str(Path(roster).resolve())]
     return shlex.join(parts)
 
 
@@ -77,6 +85,16 @@ def serve(args: argparse.Namespace) -> int:
     if missing:
         print(f"lunarquiz serve: no such bank file or folder: {missing[0]}", file=sys.stderr)
         return 1
+    if args.roster is not None:
+        from lunarquiz.core.roster import RosterError
+        from lunarquiz.store.roster_file import read_roster
+
+        try:
+            players = len(read_roster(args.roster).players)
+        except RosterError as error:
+            print(f"lunarquiz serve: {error}", file=sys.stderr)
+            return 1
+        print(f"lunarquiz serve: players sign in with the roster {args.roster} ({players} players)", file=sys.stderr)
     try:
         import textual_serve  # noqa: F401
     except ImportError:
@@ -95,7 +113,11 @@ def serve(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     server = ClassroomServer(
-        game_command(args.bank), host=args.host, port=args.port, limits=limits, idle_seconds=args.idle_minutes * 60
+        game_command(args.bank, args.roster),
+        host=args.host,
+        port=args.port,
+        limits=limits,
+        idle_seconds=args.idle_minutes * 60,
     )
     server.serve()
     return 0

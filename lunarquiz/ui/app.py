@@ -29,6 +29,7 @@ from lunarquiz.ui.themes import HIGH_CONTRAST
 from lunarquiz.ui.widgets.too_small import BREAKPOINTS_TALL, BREAKPOINTS_WIDE
 
 if TYPE_CHECKING:  # screens are imported when first shown: `lunarquiz play` starts without the home screen
+    from lunarquiz.core.roster import Roster
     from lunarquiz.ui.screens.home import HomeScreen  # and `lunarquiz` without the question screen
     from lunarquiz.ui.screens.question import QuestionScreen
     from lunarquiz.ui.screens.results import ResultsScreen
@@ -79,19 +80,24 @@ class LunarQuizApp(App[None]):
         mode: Mode = "timed",
         styles_folder: Path | None = None,
         served: bool = False,
+        roster: Roster | None = None,
     ) -> None:
         """``play`` starts a round at once (in ``mode``) with those banks, instead of the home screen.
 
         Without a ``store`` nothing is saved (tests, and a disk that cannot be written). With a
         ``styles_folder`` (the cache folder), parsed stylesheets are kept there between runs.
         ``served`` (``lunarquiz serve``'s games) keeps every server path out of a player's reach.
+        With a ``roster``, the player signs in with a name and PIN first, and stays that player.
         """
         super().__init__()
         self.stylesheet: CachedStylesheet = CachedStylesheet.replacing(self.stylesheet, styles_folder)
         self.register_theme(HIGH_CONTRAST)
         self.library = library
         self.store = store or Store.unsaved()
-        self.player = player or self.store.last_player()
+        self.roster = roster
+        # A served game does not start as whoever played last on the server, and a roster's as no one.
+        remembered = None if served or roster is not None else self.store.last_player()
+        self.player = None if roster is not None else player or remembered
         self.preferences = self.store.preferences(self.player) if self.player else Preferences()
         self.clock = clock
         self.now = now
@@ -173,7 +179,18 @@ class LunarQuizApp(App[None]):
     # -- the player and the store -------------------------------------------------
 
     def ask_player(self) -> None:
-        """Ask who is playing (the first time, and whenever the player wants to change)."""
+        """Ask who is playing (the first time, and whenever the player wants to change).
+
+        With a roster, the player signs in once, and cannot change afterwards.
+        """
+        if self.roster is not None:
+            if self.player is None:
+                from lunarquiz.ui.screens.sign_in import SignInScreen
+
+                self.push_screen(SignInScreen(self.roster, self.clock), self.signed_in)
+            else:
+                self.notify(f"Signed in as {self.player}: another player signs in in a tab of their own.")
+            return
 
         def chosen(name: str | None) -> None:
             if name:
@@ -189,7 +206,28 @@ class LunarQuizApp(App[None]):
 
         from lunarquiz.ui.screens.player import PlayerScreen
 
-        self.push_screen(PlayerScreen(self.player or "", self.store.players()), chosen)
+        known = [] if self.served else self.store.players()  # a served game shows no one else's name
+        self.push_screen(PlayerScreen(self.player or "", known), chosen)
+
+    def signed_in(self, name: str | None) -> None:
+        """The player signed in with the roster's name and PIN: from now on, the game is theirs."""
+        if name:
+            self.player = name
+            self.store.remember_player(name)
+            self.preferences = self.store.preferences(name)
+            self.apply_theme()
+            self.show_store_notices()
+            self.refresh_bindings()  # `n` (change player) leaves the footer
+            from lunarquiz.ui.screens.home import HomeScreen
+
+            if isinstance(self.screen, HomeScreen):
+                self.screen.refresh_player()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """With a roster, a player cannot change who is playing (the `n` key is neither shown nor run)."""
+        if action == "ask_player" and self.roster is not None:
+            return False
+        return super().check_action(action, parameters)
 
     def action_ask_player(self) -> None:
         """Change who is playing."""

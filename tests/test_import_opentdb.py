@@ -116,3 +116,63 @@ def test_a_type_with_non_ascii_text_is_not_taken_for_base64() -> None:
     imported = read_opentdb("odd.json", text)
     assert not imported.questions
     assert imported.problems and all(problem.line >= 1 for problem in imported.problems)
+
+
+LONG_NUMBER = "9" * 5_000
+"""More digits than Python turns into an int (4,300): json.loads raised ValueError on it."""
+
+
+def _result(prompt: str = "Q?") -> str:
+    return json.dumps({"type": "multiple", "question": prompt, "correct_answer": "A", "incorrect_answers": ["B"]})
+
+
+def test_a_number_too_long_for_python_in_a_field_not_used_does_not_stop_the_import() -> None:
+    text = '{"response_code": 0, "id": %s,\n "results": [\n  %s,\n  %s\n ]}' % (
+        LONG_NUMBER,
+        _result()[:-1] + f', "votes": -{LONG_NUMBER}}}',
+        _result("R?"),
+    )
+    imported = read_opentdb("long.json", text)
+    assert [question.prompt for question in imported.questions] == ["Q?", "R?"]
+    assert imported.problems == ()
+
+
+def test_a_number_too_long_for_python_where_text_belongs_is_reported_at_its_line() -> None:
+    broken = _result().replace('"Q?"', LONG_NUMBER)
+    imported = read_opentdb("long.json", '{"results": [\n  %s,\n  %s\n]}' % (_result("R?"), broken))
+    assert [question.prompt for question in imported.questions] == ["R?"]
+    [error] = imported.errors
+    assert error.line == 3 and "wrong type" in error.message
+
+
+def test_a_response_code_too_long_for_python_is_named_not_echoed() -> None:
+    imported = read_opentdb("long.json", '{"response_code": %s, "results": []}' % LONG_NUMBER)
+    [error] = imported.errors
+    assert error.line == 1 and "response_code a number of 5,000 digits: unknown code" in error.message
+    assert len(error.format()) < 200
+
+
+@pytest.mark.slow
+def test_a_file_of_200000_questions_imports_the_most_a_bank_holds_and_says_so(tmp_path: Path) -> None:
+    import io
+
+    from lunarquiz.banks.limits import MAX_QUESTIONS
+    from lunarquiz.commands.import_bank import run_import
+
+    results = [
+        {"type": "boolean", "question": f"Q{n}", "correct_answer": "True", "incorrect_answers": ["False"]}
+        for n in range(200_000)
+    ]
+    source = tmp_path / "many.json"
+    text = json.dumps({"response_code": 0, "results": results}, indent=1)
+    source.write_text(text, encoding="utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    code = run_import(str(source), str(tmp_path / "many.yaml"), out=out, err=err)
+    assert code == 0, err.getvalue()
+    [limit] = [line for line in err.getvalue().splitlines() if "at most" in line]
+    question_line = text[: text.index(f'"Q{MAX_QUESTIONS}"')].count("\n") + 1
+    first_left_out = question_line - 2  # where its result begins: "{", then "type", then "question"
+    assert limit.startswith(f"{source}:{first_left_out}: error: a bank holds at most {MAX_QUESTIONS:,} questions")
+    assert f'"Q{MAX_QUESTIONS}" and every question after it are not imported' in limit
+    assert f"{MAX_QUESTIONS} questions imported" in err.getvalue()
+    assert f"{200_000 - MAX_QUESTIONS} skipped" in err.getvalue()

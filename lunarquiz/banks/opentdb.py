@@ -17,6 +17,7 @@ from collections.abc import Callable
 from urllib.parse import unquote
 
 from lunarquiz.banks.importers import Imported, Reader, problem, shorten, slug, unique
+from lunarquiz.banks.problems import QUOTE_LENGTH
 from lunarquiz.core.model import DIFFICULTIES, TRUE_FALSE_CHOICES, Kind, Question
 
 RESPONSE_CODES = {
@@ -32,10 +33,39 @@ _TYPES = ("multiple", "boolean")
 _URL_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
 
 
+class _LongInteger(float):
+    """A JSON integer too long for Python to convert (over 4,300 digits): the float it rounds to, named by its length.
+
+    That is what JSON numbers too large for a float already become (``1e999`` is infinity),
+    so no number fails the whole file; where a number matters, a wrong one is reported.
+    """
+
+    digits: int
+
+    def __new__(cls, text: str) -> _LongInteger:
+        made = super().__new__(cls, float(text))
+        made.digits = len(text.lstrip("-"))
+        return made
+
+    def __repr__(self) -> str:
+        return f"a number of {self.digits:,} digits"
+
+
+def _integer(digits: str) -> int | float:
+    """A JSON integer as an int, or a :class:`_LongInteger` when Python refuses to convert it."""
+    try:
+        return int(digits)
+    except ValueError:
+        return _LongInteger(digits)
+
+
+_DECODER = json.JSONDecoder(parse_int=_integer)
+
+
 def read_opentdb(path: str, text: str) -> Imported:
     """The questions in an Open Trivia DB response; a bad result is reported with its line and left out."""
     try:
-        data = json.loads(text)
+        data = _DECODER.decode(text)
     except json.JSONDecodeError as error:
         return Imported((), (problem(path, error.lineno, f"not valid JSON: {error.msg} (column {error.colno})"),))
     except RecursionError:
@@ -45,7 +75,10 @@ def read_opentdb(path: str, text: str) -> Imported:
         code = data.get("response_code", 0)
         if code != 0:
             meaning = RESPONSE_CODES.get(code, "unknown code") if isinstance(code, int) else "unknown code"
-            return Imported((), (problem(path, 1, f"Open Trivia DB answered response_code {code!r}: {meaning}"),))
+            shown = repr(code)
+            if len(shown) > QUOTE_LENGTH:
+                shown = f"{shown[: QUOTE_LENGTH - 1]}… ({len(shown):,} characters)"
+            return Imported((), (problem(path, 1, f"Open Trivia DB answered response_code {shown}: {meaning}"),))
         results = data.get("results")
     if not isinstance(results, list):
         return Imported(
@@ -139,7 +172,7 @@ def _base64(text: str) -> str:
 
 def _item_lines(text: str, count: int) -> list[int]:
     """The line each result starts on (0 for every result when the layout cannot be followed)."""
-    decoder = json.JSONDecoder()
+    decoder = _DECODER
     starts: list[int] = []
     try:
         index = _skip_space(text, 0)

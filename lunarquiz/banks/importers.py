@@ -9,9 +9,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from lunarquiz.banks import format as fmt
-from lunarquiz.banks.problems import Problem
+from lunarquiz.banks.problems import Problem, look_the_same
 from lunarquiz.core.model import Bank, Question
-from lunarquiz.core.text import clean_text, unsafe_characters
+from lunarquiz.core.text import clean_text, invisible_characters, is_blank, on_screen, unsafe_characters
 
 IMPORT_FORMATS = ("gift", "aiken", "csv", "opentdb")
 """The formats ``lunarquiz import`` reads."""
@@ -107,7 +107,38 @@ class QuestionIds:
 
 
 def admit(path: str, line: int, question: Question) -> tuple[Question | None, list[Problem]]:
-    """``question`` as the loader reads it back: control and bidirectional characters shown as symbols.
+    """``question`` as the loader reads it back, with what admitting it found.
+
+    Control and bidirectional characters are shown as symbols (see :func:`_with_symbols`).
+    Then the loader's rules about what a text shows hold: a prompt or a choice that shows
+    nothing (only zero-width or other invisible characters), or two choices that look
+    exactly the same on screen, leave the question out with an error; a tag that shows
+    nothing is left out.
+    """
+    visible, found = _with_symbols(path, line, question)
+    if visible is None:
+        return None, found
+    hint = "remove the invisible characters from the source (text pasted from the web often has them)"
+    if is_blank(visible.prompt):
+        shown = ", ".join(invisible_characters(visible.prompt)[:3]) or "spaces"
+        return None, [*found, problem(path, line, f"a question's prompt holds only {shown}, which show nothing", hint)]
+    label = f'the question "{shorten(visible.prompt)}"'
+    first: dict[str, str] = {}
+    for choice in (*visible.answers, *visible.wrong):
+        if is_blank(choice):
+            shown = ", ".join(invisible_characters(choice)[:3]) or "spaces"
+            message = f"{label}: a choice holds only {shown}, which show nothing"
+            return None, [*found, problem(path, line, message, hint)]
+        earlier = first.setdefault(on_screen(choice), choice)
+        if earlier != choice:
+            message = f"{label}: {look_the_same(earlier, choice)}"
+            return None, [*found, problem(path, line, message, hint)]
+    tags = tuple(tag for tag in visible.tags if not is_blank(tag))
+    return (visible if tags == visible.tags else replace(visible, tags=tags)), found
+
+
+def _with_symbols(path: str, line: int, question: Question) -> tuple[Question | None, list[Problem]]:
+    """``question`` with control and bidirectional characters shown as symbols.
 
     Every such character is reported as a warning at ``line``; None (with an error)
     when showing them makes a right and a wrong choice the same.

@@ -11,7 +11,7 @@ from lunarquiz.banks import format as fmt
 from lunarquiz.banks.limits import MAX_PROBLEMS, TEXT_LIMITS
 from lunarquiz.banks.problems import Problem, quote
 from lunarquiz.banks.strict_yaml import MERGE_TAG, STANDARD_TAGS, position
-from lunarquiz.core.text import clean_text, unsafe_characters
+from lunarquiz.core.text import clean_text, invisible_characters, is_blank, look_alike, unsafe_characters
 
 TAG = "tag:yaml.org,2002:"
 BOOL_WORDS = {"true": True, "false": False}
@@ -122,8 +122,8 @@ class NodeReader:
                 f"shorten it to {limit:,} characters or fewer{_LIMIT_HINTS.get(kind, '')}",
             )
             return None
-        if not value.strip() and not allow_empty:
-            self.error(node, f"{what} is empty", "write a value after the colon")
+        if not allow_empty and (not value.strip() or (self.check_characters and is_blank(value))):
+            self.error(node, *_empty(what, value))
             return None
         unsafe = unsafe_characters(value) if self.check_characters else None
         if unsafe:
@@ -239,8 +239,20 @@ def unique(items: Iterable[str]) -> list[str]:
 
 
 def normal(text: str) -> str:
-    """Text as a player compares it: case and runs of spaces ignored."""
-    return " ".join(text.casefold().split())
+    """Text as a player compares it: case, runs of spaces and characters that show nothing ignored."""
+    return look_alike(text)
+
+
+def _empty(what: str, value: str) -> tuple[str, str]:
+    """The message and hint for a text that shows nothing: none at all, or only invisible characters."""
+    if not value.strip():
+        return f"{what} is empty", "write a value after the colon"
+    found = invisible_characters(value)
+    shown = ", ".join(found[:3]) + (" and more" if len(found) > 3 else "")
+    return (
+        f"{what} is empty: it holds only {shown}, which show nothing",
+        "write the text itself; invisible characters often come with text pasted from the web",
+    )
 
 
 def integer(text: str) -> int | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from lunarquiz.core.text import clean_text
+from lunarquiz.core.text import clean_text, reveal_invisible, without_invisible
 
 QUOTE_LENGTH = 40
 """Characters of a file's text that a message quotes; the rest is cut (a value may be megabytes long)."""
@@ -15,12 +15,22 @@ def quote(text: str, limit: int = QUOTE_LENGTH) -> str:
     """``text`` quoted for a message, as ``repr`` quotes it; past ``limit`` characters, cut with its length.
 
     ``quote("Paris")`` is ``'Paris'``; a 5,000-digit number is its first digits, ``…'``
-    and ``(5,000 characters)``. Every message that quotes a file's text goes through here.
+    and ``(5,000 characters)``. Characters that draw nothing are written as escapes
+    (``'yes\\u200b'``), as ``repr`` writes controls. Every message that quotes a file's text
+    goes through here.
     """
     if len(text) <= limit:
-        return repr(text)
-    cut = repr(text[: limit - 1])
+        return reveal_invisible(repr(text))
+    cut = reveal_invisible(repr(text[: limit - 1]))
     return f"{cut[:-1]}…{cut[-1]} ({len(text):,} characters)"
+
+
+def look_the_same(first: str, second: str) -> str:
+    """The message for two choices written differently that show exactly the same (see ``core.text.on_screen``)."""
+    message = f"the choices {quote(first)} and {quote(second)} look exactly the same on screen"
+    if without_invisible(first) != without_invisible(second):
+        message += " (one writes an accented letter as a letter and a combining accent)"
+    return message
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,8 +19,9 @@ from lunarquiz.banks.node_reader import (
     shape,
     unique,
 )
-from lunarquiz.banks.problems import QUOTE_LENGTH, Problem, quote
+from lunarquiz.banks.problems import QUOTE_LENGTH, Problem, look_the_same, quote
 from lunarquiz.core.model import DIFFICULTIES, TRUE_FALSE_CHOICES, Bank, Kind, Question
+from lunarquiz.core.text import on_screen
 
 _TOO_MANY = f"a question has at most {MAX_CHOICES} choices, right and wrong: remove some, or split the question"
 _TOO_MANY_TAGS = f"keep the {MAX_TAGS} tags that matter most"
@@ -275,7 +276,25 @@ class _BankReader(NodeReader):
                     f"the answer {quote(text)} is also listed among the wrong choices",
                     "a choice is either right or wrong; remove it from `wrong:`",
                 )
+        self.same_on_screen(right + wrong)
         return kind, right, [(item, text) for item, text in wrong if text not in right_texts]
+
+    def same_on_screen(self, choices: Items) -> None:
+        """An error at each choice written differently from an earlier one but shown exactly like it.
+
+        They differ only in characters that draw nothing (a zero-width space or joiner, a soft
+        hyphen) or in how an accent is encoded, so no player could tell them apart.
+        """
+        first: dict[str, str] = {}
+        for item, text in choices:
+            shown = first.setdefault(on_screen(text), text)
+            if shown != text:
+                self.error(
+                    item,
+                    look_the_same(shown, text),
+                    "they differ only in characters that show nothing (here as \\u escapes) or in how an accent "
+                    "is encoded: remove the invisible characters, or reword one choice",
+                )
 
     def true_false(
         self, answer: ScalarNode, fields: dict[str, tuple[Node, Node]], label: str
@@ -381,6 +400,8 @@ class _BankReader(NodeReader):
             key = normal(text)
             if key not in seen:
                 seen[key] = text
+            elif on_screen(seen[key]) == on_screen(text) != text:
+                pass  # the same on screen, written differently: an error (see same_on_screen)
             elif seen[key] == text:
                 self.warn(item, f"the choice {quote(text)} is listed twice", "players would see it twice: remove one")
             else:

@@ -127,11 +127,8 @@ def _result(prompt: str = "Q?") -> str:
 
 
 def test_a_number_too_long_for_python_in_a_field_not_used_does_not_stop_the_import() -> None:
-    text = '{"response_code": 0, "id": %s,\n "results": [\n  %s,\n  %s\n ]}' % (
-        LONG_NUMBER,
-        _result()[:-1] + f', "votes": -{LONG_NUMBER}}}',
-        _result("R?"),
-    )
+    voted = _result()[:-1] + f', "votes": -{LONG_NUMBER}}}'
+    text = f'{{"response_code": 0, "id": {LONG_NUMBER},\n "results": [\n  {voted},\n  {_result("R?")}\n ]}}'
     imported = read_opentdb("long.json", text)
     assert [question.prompt for question in imported.questions] == ["Q?", "R?"]
     assert imported.problems == ()
@@ -139,14 +136,14 @@ def test_a_number_too_long_for_python_in_a_field_not_used_does_not_stop_the_impo
 
 def test_a_number_too_long_for_python_where_text_belongs_is_reported_at_its_line() -> None:
     broken = _result().replace('"Q?"', LONG_NUMBER)
-    imported = read_opentdb("long.json", '{"results": [\n  %s,\n  %s\n]}' % (_result("R?"), broken))
+    imported = read_opentdb("long.json", f'{{"results": [\n  {_result("R?")},\n  {broken}\n]}}')
     assert [question.prompt for question in imported.questions] == ["R?"]
     [error] = imported.errors
     assert error.line == 3 and "wrong type" in error.message
 
 
 def test_a_response_code_too_long_for_python_is_named_not_echoed() -> None:
-    imported = read_opentdb("long.json", '{"response_code": %s, "results": []}' % LONG_NUMBER)
+    imported = read_opentdb("long.json", f'{{"response_code": {LONG_NUMBER}, "results": []}}')
     [error] = imported.errors
     assert error.line == 1 and "response_code a number of 5,000 digits: unknown code" in error.message
     assert len(error.format()) < 200

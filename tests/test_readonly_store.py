@@ -24,7 +24,9 @@ from lunarquiz.core.model import Bank
 from lunarquiz.core.round import RoundSettings
 from lunarquiz.store.store import Store
 
+from .conftest import FakeClock
 from .store_helpers import play, question
+from .ui_helpers import SIZE, make_app, write_bank
 
 QUESTIONS = [question("q1"), question("q2")]
 
@@ -188,3 +190,13 @@ def test_a_folder_really_made_read_only(state: str, tmp_path: Path, capsys: pyte
         folder.chmod(0o755)
         for file in files:
             file.chmod(0o644)
+
+
+async def test_the_game_says_at_its_start_that_answers_will_not_be_saved(read_only: Path, tmp_path: Path) -> None:
+    with Store.open(read_only / "lunarquiz.db") as store:
+        app = make_app([write_bank(tmp_path)], FakeClock(), play=False, store=store, player=None)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert app.player == "ann"  # the last player, read from the file
+            notices = [notice.message for notice in app._notifications]
+            assert any(message.startswith("Results will not be saved this time") for message in notices)

@@ -9,7 +9,9 @@ as written.
 
 from __future__ import annotations
 
+import io
 import json
+from pathlib import Path
 
 import pytest
 
@@ -240,3 +242,13 @@ def test_the_rule_in_one_place() -> None:
     assert on_screen("Yes") != on_screen("yes")  # a player can see case
     assert look_alike(" Yes \u200b ") == look_alike("yes")
     assert quote("yes\u200b\u3164\ufe0f") == "'yes\\u200b\\u3164\\ufe0f'"  # what draws nothing is shown as escapes
+
+
+def test_an_import_title_that_shows_nothing_is_empty(tmp_path: Path) -> None:
+    """Not a bank whose title the loader refuses (an internal ImportBug): the option is refused first."""
+    from lunarquiz.commands.import_bank import run_import
+
+    (tmp_path / "quiz.gift").write_text("Is it cold?{=yes ~no}\n", encoding="utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    code = run_import(str(tmp_path / "quiz.gift"), "-", title="\u200b\u2060", out=out, err=err)
+    assert (code, err.getvalue().strip()) == (1, "--title is empty")

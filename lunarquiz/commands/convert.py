@@ -49,13 +49,14 @@ def read_for_conversion(source: str, output: str, *, bank_id: str | None, title:
     """
     from lunarquiz.banks import format as fmt
     from lunarquiz.banks.limits import TEXT_LIMITS
+    from lunarquiz.core.text import is_blank
 
     if output != STDOUT and same_file(source, output):
         raise FileProblem(f"{output}: error: this is {what}; write the bank to another file")
     check_output(output)
     if bank_id is not None and not fmt.ID_PATTERN.fullmatch(bank_id):
         raise FileProblem(f"--id {bank_id!r} is not a valid id: use lowercase letters, digits and dashes")
-    if title is not None and not title.strip():
+    if title is not None and is_blank(title):  # spaces, or characters that show nothing
         raise FileProblem("--title is empty")
     for option, given, limit in (("--id", bank_id, TEXT_LIMITS["id"]), ("--title", title, TEXT_LIMITS["title"])):
         if given is not None and len(given) > limit:

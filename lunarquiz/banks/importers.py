@@ -9,6 +9,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from lunarquiz.banks import format as fmt
+from lunarquiz.banks.import_limits import ImportLimits
+from lunarquiz.banks.limits import TEXT_LIMITS
 from lunarquiz.banks.problems import Problem, look_the_same
 from lunarquiz.core.model import Bank, Question
 from lunarquiz.core.text import clean_text, invisible_characters, is_blank, on_screen, unsafe_characters
@@ -183,6 +185,7 @@ class Reader:
         self.problems: list[Problem] = [] if problems is None else problems
         self.skipped = 0
         self.ids = QuestionIds()
+        self.limits = ImportLimits()
 
     def report(self, line: int, message: str, hint: str = "", *, warning: bool = False) -> None:
         """A problem at ``line`` that drops nothing by itself."""
@@ -194,7 +197,16 @@ class Reader:
         self.report(line, message, hint, warning=warning)
 
     def keep(self, line: int, question: Question) -> None:
-        """Keep ``question`` as :func:`admit` lets it in, or count it skipped; with what admitting it found."""
+        """Keep ``question`` as :func:`admit` lets it in, or count it skipped; with what admitting it found.
+
+        A question past a limit of banks (``limits``) is skipped, said once for all those past the size of a bank.
+        """
+        refusal = self.limits.refuse(question, f'the question "{shorten(clean_text(question.prompt))}"')
+        if refusal is not None:
+            self.skipped += 1
+            if refusal.message:
+                self.report(line, refusal.message, refusal.hint)
+            return
         admitted, found = admit(self.path, line, question)
         self.problems.extend(found)
         if admitted is None:
@@ -254,13 +266,13 @@ def read_source(format_name: str, path: str, text: str) -> Imported:
 
 def bank_id_from_path(path: str) -> str:
     """A bank id made from a file's name: ``Space Quiz (2).gift`` gives ``space-quiz-2``."""
-    return slug(Path(path).stem) or "imported"
+    return slug(Path(path).stem, length=TEXT_LIMITS["id"]) or "imported"
 
 
 def title_from_path(path: str) -> str:
     """A bank title made from a file's name: ``space_quiz-2021.gift`` gives ``Space quiz 2021``."""
     words = " ".join(re.split(r"[\s_-]+", Path(path).stem)).strip()
-    return words[:1].upper() + words[1:] if words else "Imported questions"
+    return (words[:1].upper() + words[1:])[: TEXT_LIMITS["title"]] if words else "Imported questions"
 
 
 def build_bank(imported: Imported, bank_id: str, title: str) -> Bank:

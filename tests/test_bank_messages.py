@@ -104,3 +104,27 @@ def test_every_message_that_quotes_the_file_quotes_at_most_40_characters(old: st
     assert any(message.startswith(start) and "…" in message for message in found), found
     for message in found:
         assert len(message) < 200, message
+
+
+@pytest.mark.parametrize(
+    ("format_name", "text", "start"),
+    [
+        ("csv", "prompt,answer,wrong," + "c" * 3000 + "\nIs it cold?,yes,no,x\n", "unknown column 'ccc"),
+        ("csv", "id,prompt,answer,wrong\n" + "Bad " * 500 + ",Is it cold?,yes,no\n", "the id 'Bad Bad"),
+        ("csv", "prompt,answer,wrong,difficulty\nIs it cold?,yes,no," + "e" * 3000 + "\n", "unknown difficulty 'eee"),
+        (
+            "opentdb",
+            '{"response_code": 0, "results": [{"type": "' + "t" * 5000 + '", "question": "Q?", '
+            '"correct_answer": "a", "incorrect_answers": ["b"]}]}',
+            'the question "Q?" has the type \'ttt',
+        ),
+    ],
+    ids=["csv-column", "csv-id", "csv-difficulty", "opentdb-type"],
+)
+def test_importers_quote_at_most_40_characters_too(format_name: str, text: str, start: str) -> None:
+    from lunarquiz.banks.importers import read_source
+
+    found = [problem.message for problem in read_source(format_name, f"quiz.{format_name}", text).problems]
+    assert any(message.startswith(start) and "…" in message for message in found), found
+    for message in found:
+        assert len(message) < 200, message

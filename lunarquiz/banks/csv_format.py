@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from lunarquiz.banks import format as fmt
 from lunarquiz.banks.importers import Imported, Reader, problem, shorten, slug, unique
-from lunarquiz.banks.problems import Problem
+from lunarquiz.banks.problems import Problem, quote
 from lunarquiz.core.model import DIFFICULTIES, TRUE_FALSE_CHOICES, Kind, Question
 from lunarquiz.spreadsheet_cells import read_cell
 
@@ -90,7 +90,9 @@ def _columns(path: str, line: int, header: list[str], problems: list[Problem]) -
         if match:
             place = (match.group(1), int(match.group(2) or 0))
         if key in simple or (place is not None and place in numbered):
-            problems.append(problem(path, line, f"the column {name.strip()!r} appears twice", "name each column once"))
+            problems.append(
+                problem(path, line, f"the column {quote(name.strip())} appears twice", "name each column once")
+            )
             return None
         if place is not None:
             numbered[place] = index
@@ -100,7 +102,11 @@ def _columns(path: str, line: int, header: list[str], problems: list[Problem]) -
             known = ", ".join((*SIMPLE_COLUMNS, "answer", "wrong1", "wrong2", "..."))
             problems.append(
                 problem(
-                    path, line, f"unknown column {name.strip()!r} is ignored", f"the columns are {known}", warning=True
+                    path,
+                    line,
+                    f"unknown column {quote(name.strip())} is ignored",
+                    f"the columns are {known}",
+                    warning=True,
                 )
             )
     answers = [index for (kind, _), index in sorted(numbered.items()) if kind == "answer"]
@@ -179,7 +185,9 @@ class _RowReader(Reader):
         claimed = self.ids.claim(made) if made else self.ids.for_prompt(prompt)
         if claimed != given:
             reason = "is not a valid id" if not fmt.ID_PATTERN.fullmatch(given) else "is already taken"
-            self.report(line, f"the id {given!r} {reason}; the question gets the id {claimed!r}", warning=True)
+            self.report(
+                line, f"the id {quote(given)} {reason}; the question gets the id {quote(claimed)}", warning=True
+            )
         return claimed
 
     def difficulty(self, line: int, given: str) -> str:
@@ -188,7 +196,10 @@ class _RowReader(Reader):
             return "medium"
         if value not in DIFFICULTIES:
             self.report(
-                line, f"unknown difficulty {given!r}; the question is medium", "use easy, medium or hard", warning=True
+                line,
+                f"unknown difficulty {quote(given)}; the question is medium",
+                "use easy, medium or hard",
+                warning=True,
             )
             return "medium"
         return value

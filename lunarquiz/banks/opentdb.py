@@ -17,7 +17,7 @@ from collections.abc import Callable
 from urllib.parse import unquote
 
 from lunarquiz.banks.importers import Imported, Reader, problem, shorten, slug, unique
-from lunarquiz.banks.problems import QUOTE_LENGTH
+from lunarquiz.banks.problems import QUOTE_LENGTH, quote
 from lunarquiz.core.model import DIFFICULTIES, TRUE_FALSE_CHOICES, Kind, Question
 
 RESPONSE_CODES = {
@@ -115,14 +115,16 @@ class _ResultReader(Reader):
             self.skip(line, "a result has no question or no correct_answer")
             return
         if kind_name not in _TYPES:
-            self.skip(line, f"{label} has the type {kind_name!r}", "the types are multiple and boolean")
+            self.skip(line, f"{label} has the type {quote(kind_name)}", "the types are multiple and boolean")
             return
         wrong = unique([decode(text).strip() for text in wrong_items if decode(text).strip()])
         if kind_name == "boolean":
             words = {choice.lower(): choice for choice in TRUE_FALSE_CHOICES}
             right = words.get(answer.lower())
             if right is None:
-                self.skip(line, f"{label} is boolean but its answer is {answer!r}", "a boolean answer is True or False")
+                self.skip(
+                    line, f"{label} is boolean but its answer is {quote(answer)}", "a boolean answer is True or False"
+                )
                 return
             kind, answers, others = Kind.TRUE_FALSE, (right,), tuple(c for c in TRUE_FALSE_CHOICES if c != right)
         else:
@@ -136,7 +138,9 @@ class _ResultReader(Reader):
         difficulty = value["difficulty"].lower() or "medium"
         if difficulty not in DIFFICULTIES:
             self.problems.append(
-                problem(self.path, line, f"unknown difficulty {difficulty!r}; the question is medium", warning=True)
+                problem(
+                    self.path, line, f"unknown difficulty {quote(difficulty)}; the question is medium", warning=True
+                )
             )
             difficulty = "medium"
         tag = slug(value["category"])

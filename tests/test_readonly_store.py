@@ -200,3 +200,18 @@ async def test_the_game_says_at_its_start_that_answers_will_not_be_saved(read_on
             assert app.player == "ann"  # the last player, read from the file
             notices = [notice.message for notice in app._notifications]
             assert any(message.startswith("Results will not be saved this time") for message in notices)
+
+
+def test_plain_mode_stopped_with_ctrl_c_does_not_claim_the_answers_were_saved(
+    read_only: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    class Interrupted(io.StringIO):
+        def readline(self, size: int | None = -1) -> str:
+            raise KeyboardInterrupt
+
+    library = Library(banks=(Bank(id="space", title="Space", questions=tuple(QUESTIONS)),), failed=())
+    monkeypatch.setattr(sys, "stdin", Interrupted())
+    with Store.open(read_only / "lunarquiz.db") as store:
+        code = run_plain(library, store, "ann", settings=RoundSettings(questions=2), mode="timed", seed=1)
+    out = capsys.readouterr().out
+    assert code == 130 and "Answers were not being saved" in out and "is saved" not in out

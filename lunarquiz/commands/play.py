@@ -260,7 +260,8 @@ def run_plain(
             warn=lambda notice: print(f"lunarquiz: {notice}", file=sys.stderr, flush=True),
         )
     except KeyboardInterrupt:
-        print("\nStopped. Every answer you gave is saved; the round shows as unfinished.", flush=True)
+        saved = "Every answer you gave is saved; the round shows as unfinished."
+        print(f"\nStopped. {saved if store.saving else 'Answers were not being saved (see above).'}", flush=True)
         return 130
     for notice in store.take_notices():
         print(f"lunarquiz: {notice}", file=sys.stderr)

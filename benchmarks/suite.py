@@ -6,11 +6,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from benchmarks import answers, bigbank, importing, imports, startup, timeouts
+from benchmarks import answers, bigbank, importing, imports, limits, startup, timeouts
 from benchmarks.figures import Figure, failed, median, megabytes, milliseconds, percentile, seconds
 from benchmarks.isolated import in_fresh_process
 
-SECTIONS = ("startup", "answers", "timeouts", "banks", "imports", "repeated-ids")
+SECTIONS = ("startup", "answers", "timeouts", "banks", "imports", "repeated-ids", "limits")
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,6 +219,13 @@ def measure_repeated_ids(plan: Plan, places: Places) -> list[Figure]:
     ]
 
 
+def measure_limits(plan: Plan, places: Places) -> list[Figure]:
+    """Worst-case banks at every limit of a bank: validate, the first question in the game and in plain mode."""
+    folder = places.data_dir / "limits"
+    folder.mkdir(exist_ok=True)
+    return limits.figures(folder, places.data_dir, min(plan.runs, 3), quick=plan.quick)
+
+
 MEASURES: dict[str, Callable[[Plan, Places], list[Figure]]] = {
     "startup": measure_startup,
     "answers": measure_answers,
@@ -226,4 +233,5 @@ MEASURES: dict[str, Callable[[Plan, Places], list[Figure]]] = {
     "banks": measure_banks,
     "imports": measure_imports,
     "repeated-ids": measure_repeated_ids,
+    "limits": measure_limits,
 }

@@ -19,7 +19,7 @@ LIMITS = {
     "MAX_CHOICES": 10,
     "MAX_TAGS": 10,
     "MAX_QUESTIONS": 10_000,
-    "MAX_NODES": 500_000,
+    "MAX_NODES": 300_000,
     "MAX_TEXT_CHARACTERS": 8_000_000,
 }
 """The limits these tests were written for (the first test checks them, so that the others run on any code)."""

@@ -32,6 +32,7 @@ def test_the_quick_benchmark_runs_and_prints_its_table() -> None:
         "time-out:",
         "big bank:",
         "no Textual:",
+        "limits:",
     ):
         assert row in result.stdout, result.stdout
     assert "ERROR" not in result.stdout

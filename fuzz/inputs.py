@@ -1,10 +1,9 @@
-"""Fuzz inputs from a seeded random generator: valid files with random edits, random YAML, token soup, bytes."""
+"""Byte- and text-level fuzz inputs from a seeded random generator: valid files with random edits, random YAML, token soup, bytes."""
 
 from __future__ import annotations
 
 import json
 import random
-from collections.abc import Callable
 from pathlib import Path
 
 import yaml
@@ -311,7 +310,8 @@ INTERESTING_BYTES = [
 WORDS = ["moon", "Mars", "NASA", "True", "False", "A", "the", "of", "x", "1", "1969", "Apollo 11", "Why?"]
 
 
-def _text_edits(rng: random.Random, text: str) -> str:
+def text_edits(rng: random.Random, text: str) -> str:
+    """``text`` with one to eight random edits: tokens inserted, pieces deleted or repeated, lines swapped."""
     for _ in range(rng.randint(1, 8)):
         at = rng.randint(0, len(text))
         kind = rng.random()
@@ -342,12 +342,16 @@ def _text_edits(rng: random.Random, text: str) -> str:
 
 def mutated_seed(rng: random.Random) -> bytes:
     """A valid file of some format with a few random edits."""
-    return _text_edits(rng, rng.choice(SEEDS)).encode("utf-8", "surrogatepass")
+    return text_edits(rng, rng.choice(SEEDS)).encode("utf-8", "surrogatepass")
 
 
 def mutated_bytes(rng: random.Random) -> bytes:
     """A valid file with edits at the byte level: bad UTF-8, byte-order marks, NULs, flipped bits."""
-    data = bytearray(rng.choice(SEEDS).encode("utf-8"))
+    return byte_edits(rng, bytearray(rng.choice(SEEDS).encode("utf-8")))
+
+
+def byte_edits(rng: random.Random, data: bytearray) -> bytes:
+    """``data`` with one to six edits: interesting bytes inserted, bits flipped, random bytes."""
     for _ in range(rng.randint(1, 6)):
         at = rng.randint(0, len(data))
         kind = rng.random()
@@ -391,7 +395,7 @@ def random_yaml(rng: random.Random) -> bytes:
         data.setdefault("questions", [_structure(rng, 3) for _ in range(rng.randint(0, 4))])
     style = rng.choice([None, True, False])
     text = yaml.safe_dump(data, default_flow_style=style, allow_unicode=rng.random() < 0.5, width=rng.randint(20, 200))
-    return (_text_edits(rng, text) if rng.random() < 0.3 else text).encode("utf-8", "surrogatepass")
+    return (text_edits(rng, text) if rng.random() < 0.3 else text).encode("utf-8", "surrogatepass")
 
 
 def random_json(rng: random.Random) -> bytes:
@@ -414,7 +418,7 @@ def random_json(rng: random.Random) -> bytes:
     text = json.dumps(
         {"response_code": rng.choice([0, 0, 0, 1, "x"]), "results": results}, ensure_ascii=rng.random() < 0.5
     )
-    return (_text_edits(rng, text) if rng.random() < 0.3 else text).encode("utf-8", "surrogatepass")
+    return (text_edits(rng, text) if rng.random() < 0.3 else text).encode("utf-8", "surrogatepass")
 
 
 def token_soup(rng: random.Random) -> bytes:
@@ -466,6 +470,8 @@ def random_bank(rng: random.Random) -> bytes:
     questions = []
     for number in range(rng.randint(1, 5)):
         kind = rng.choice(list(Kind))
+        answers: tuple[str, ...]
+        wrong: tuple[str, ...]
         if kind is Kind.TRUE_FALSE:
             answers, wrong = rng.choice([(("True",), ("False",)), (("False",), ("True",))])
         else:
@@ -489,32 +495,4 @@ def random_bank(rng: random.Random) -> bytes:
         )
     bank = Bank(id="fuzz", title=_words(rng), questions=tuple(questions), description=_words(rng))
     text = dump_bank(bank)
-    return (_text_edits(rng, text) if rng.random() < 0.2 else text).encode("utf-8", "surrogatepass")
-
-
-GENERATORS: list[tuple[float, Callable[[random.Random], bytes]]] = [
-    (0.30, mutated_seed),
-    (0.10, edited_values),
-    (0.10, random_bank),
-    (0.10, mutated_bytes),
-    (0.14, random_yaml),
-    (0.08, random_json),
-    (0.10, token_soup),
-    (0.04, random_bytes),
-    (0.04, random_text),
-]
-
-
-def generate(rng: random.Random) -> bytes:
-    """One fuzz input."""
-    pick = rng.random()
-    for weight, make in GENERATORS:
-        if pick < weight:
-            return make(rng)
-        pick -= weight
-    return mutated_seed(rng)
-
-
-def input_for(seed: int, number: int) -> bytes:
-    """Input ``number`` of the run with ``seed``: the same on every machine, so a crash can be replayed alone."""
-    return generate(random.Random(f"{seed}:{number}"))
+    return (text_edits(rng, text) if rng.random() < 0.2 else text).encode("utf-8", "surrogatepass")

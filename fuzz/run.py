@@ -1,140 +1,184 @@
-"""Run many fuzz inputs through the bank loader and every importer; count accepted, rejected and crashed.
+"""Run fuzz inputs through load, validate, plain play and the question screen, within budgets; keep what fails.
 
-    python fuzz/run.py --inputs 100000 [--seed N] [--processes 2]
-    python fuzz/run.py --replay 1234 --seed N      # one input again, with the whole traceback
+    python fuzz/run.py --minutes 30 [--seed N] [--processes 2] [--tui-every 10]
+    python fuzz/run.py --inputs 10000 --seed N
+    python fuzz/run.py --seed N --replay 1234      # one input again, with each target's whole traceback
 
-Exits 1 when any input crashed (an exception, or a broken promise of fuzz/targets.py),
-after printing the first crashing input.
+Prints, per target and per generator, how many inputs were accepted, rejected cleanly,
+crashed and went over a budget (time, memory). Each new kind of failure is saved to
+fuzz/corpus/ (shrunk when small, as a recipe when large), which tests/test_fuzz_corpus.py
+replays. Exits 1 when anything failed.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 import time
-import traceback
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from multiprocessing import Pool
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from fuzz.inputs import input_for
-from fuzz.targets import TARGETS, run
+from fuzz import corpus
+from fuzz.budget import CRASH, SECONDS, Result, Workers, _alarm, run_case
+from fuzz.cases import FuzzInput
+from fuzz.generators import GENERATOR_NAMES, input_for
+from fuzz.targets import TARGETS
 
-CHUNK = 250
-SLOW_SECONDS = 10.0
-"""An input slower than this through one target counts as a crash: a bank must never hang the game."""
+COLUMNS = ("inputs", "accepted", "rejected", "skipped", "crash", "time", "memory", "died")
+
+
+@dataclass
+class Kind:
+    """One kind of failure: how often, and the first input that showed it."""
+
+    count: int
+    result: Result
+    number: int
 
 
 @dataclass
 class Tally:
-    """What a stretch of inputs came to."""
+    """What the run came to."""
 
-    counts: Counter[tuple[str, str]] = field(default_factory=Counter)
-    """(target, outcome) -> how many."""
-    crashes: list[tuple[int, str, str]] = field(default_factory=list)
-    """(input number, target, what happened), the first few."""
-    crashed_inputs: int = 0
-    kinds: Counter[str] = field(default_factory=Counter)
-    """How often each kind of crash happened: target and the exception's first line."""
+    targets: dict[str, Counter[str]] = field(default_factory=lambda: {target: Counter() for target in TARGETS})
+    generators: dict[str, Counter[str]] = field(default_factory=dict)
+    kinds: dict[str, Kind] = field(default_factory=dict)
+    inputs: int = 0
+    failed_inputs: int = 0
     slowest: tuple[float, int, str] = (0.0, -1, "")
 
-    def add(self, other: Tally) -> None:
-        self.counts.update(other.counts)
-        self.crashes = sorted(self.crashes + other.crashes)[:5]
-        self.crashed_inputs += other.crashed_inputs
-        self.kinds.update(other.kinds)
-        self.slowest = max(self.slowest, other.slowest)
+    def add(self, number: int, generator: str, results: list[Result]) -> None:
+        self.inputs += 1
+        for result in results:
+            counts = self.targets.setdefault(result.target, Counter())
+            counts["inputs"] += 1
+            counts[result.outcome] += 1
+            self.slowest = max(self.slowest, (result.seconds, number, result.target))
+            if result.failed:
+                key = corpus.signature(result)
+                if key in self.kinds:
+                    self.kinds[key].count += 1
+                else:
+                    self.kinds[key] = Kind(1, result, number)
+        failed = [result.outcome for result in results if result.failed]
+        load = next((result.outcome for result in results if result.target == "load"), "rejected")
+        row = self.generators.setdefault(generator, Counter())
+        row["inputs"] += 1
+        row[failed[0] if failed else load] += 1
+        self.failed_inputs += bool(failed)
 
 
-def run_one(seed: int, number: int, tally: Tally) -> None:
-    data = input_for(seed, number)
-    crashed = False
-    for target in TARGETS:
-        start = time.perf_counter()
-        try:
-            outcome = run(target, data)
-        except Exception as error:  # any exception is what the fuzzer looks for
-            outcome = "crashed"
-            crashed = True
-            what = "".join(traceback.format_exception_only(error)).strip()
-            tally.crashes.append((number, target, what))
-            tally.kinds[f"{target}: {what.splitlines()[0][:100]}"] += 1
-        spent = time.perf_counter() - start
-        if spent > SLOW_SECONDS and outcome != "crashed":
-            outcome, crashed = "crashed", True
-            tally.crashes.append((number, target, f"took {spent:.1f} s"))
-            tally.kinds[f"{target}: slower than {SLOW_SECONDS:g} s"] += 1
-        tally.counts[target, outcome] += 1
-        tally.slowest = max(tally.slowest, (spent, number, target))
-    tally.crashed_inputs += crashed
-    tally.crashes = sorted(tally.crashes)[:5]
+def table(title: str, rows: dict[str, Counter[str]]) -> None:
+    print(f"\n{title:<20}" + "".join(f"{column:>10}" for column in COLUMNS))
+    for name, counts in rows.items():
+        print(f"{name:<20}" + "".join(f"{counts[column]:>10}" for column in COLUMNS))
 
 
-def run_chunk(task: tuple[int, int, int]) -> Tally:
-    seed, start, stop = task
-    tally = Tally()
-    for number in range(start, stop):
-        run_one(seed, number, tally)
-    return tally
+def jobs(seed: int, start: int, stop: int | None, until: float | None, tui_every: int) -> Iterator[tuple[Any, ...]]:
+    number = start
+    while (stop is None or number < stop) and (until is None or time.monotonic() < until):
+        targets = TARGETS if tui_every and number % tui_every == 0 else tuple(t for t in TARGETS if t != "tui")
+        yield number, (seed, number), targets
+        number += 1
 
 
-def report(tally: Tally, inputs: int, seed: int, processes: int, seconds: float) -> None:
-    print(f"lunarquiz fuzz: {inputs} inputs, seed {seed}, {processes} processes, {seconds:.0f} s")
-    print(f"{'target':<10}{'accepted':>10}{'rejected':>10}{'crashed':>9}")
-    totals: Counter[str] = Counter()
-    for target in TARGETS:
-        row = [tally.counts[target, outcome] for outcome in ("accepted", "rejected", "crashed")]
-        totals.update(dict(zip(("accepted", "rejected", "crashed"), row, strict=True)))
-        print(f"{target:<10}{row[0]:>10}{row[1]:>10}{row[2]:>9}")
-    print(f"{'all':<10}{totals['accepted']:>10}{totals['rejected']:>10}{totals['crashed']:>9}")
-    print(
-        f"inputs: {inputs - tally.crashed_inputs} handled by every target "
-        f"(accepted or rejected cleanly), {tally.crashed_inputs} crashed"
-    )
-    spent, number, target = tally.slowest
-    print(f"slowest: input {number} through {target}, {spent:.2f} s")
+def keep(tally: Tally, seed: int, workers: Workers) -> list[tuple[Path, Kind]]:
+    """Save each new kind of failure to the corpus, shrunk when it is a small crash."""
+    saved = []
+    for kind in tally.kinds.values():
+        case = input_for(seed, kind.number)
+        failure = kind.result
+        if failure.outcome == CRASH and case.recipe is None and not case.fifo and len(case.data) <= corpus.KEEP_BYTES:
+            case = corpus.shrink(case, partial(same_failure, failure=failure, workers=workers), tries=60)
+        path = corpus.save(case, failure, seed=seed, number=kind.number)
+        if path is not None:
+            saved.append((path, kind))
+    return saved
+
+
+def same_failure(case: FuzzInput, failure: Result, workers: Workers) -> bool:
+    targets = TARGETS[: TARGETS.index(failure.target) + 1]
+    for _, _, results in workers.run(iter([(0, case, targets)])):
+        return any(corpus.signature(result) == corpus.signature(failure) for result in results)
+    return False
+
+
+def replay(seed: int, number: int) -> int:
+    signal.signal(signal.SIGALRM, _alarm)
+    case = input_for(seed, number)
+    print(f"input {number} of seed {seed}: {case.describe(2000)}")
+    failed = False
+    for result in run_case(case, TARGETS):
+        print(f"{result.target}: {result.outcome} ({result.seconds:.2f} s)")
+        if result.detail:
+            print(result.detail)
+        failed |= result.failed
+    return 1 if failed else 0
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--inputs", type=int, default=10_000, help="how many inputs to run (default 10000)")
+    parser.add_argument("--minutes", type=float, help="run until this many minutes have passed")
+    parser.add_argument("--inputs", type=int, help="how many inputs to run (default 10000 without --minutes)")
     parser.add_argument("--seed", type=int, default=0, help="the run's seed: the same seed makes the same inputs")
     parser.add_argument("--start", type=int, default=0, help="the number of the first input (default 0)")
     parser.add_argument("--processes", type=int, default=os.cpu_count() or 1, help="worker processes")
-    parser.add_argument("--replay", type=int, metavar="N", help="run input N alone and show any traceback")
+    parser.add_argument(
+        "--tui-every", type=int, default=10, metavar="N", help="the question screen for every Nth input (0: never)"
+    )
+    parser.add_argument("--replay", type=int, metavar="N", help="run input N alone and show every traceback")
+    parser.add_argument("--no-save", action="store_true", help="do not add what fails to fuzz/corpus/")
     args = parser.parse_args(argv)
     if args.replay is not None:
-        data = input_for(args.seed, args.replay)
-        print(f"input {args.replay} of seed {args.seed}: {data!r}")
-        for target in TARGETS:
-            print(f"{target}: {run(target, data)}")
-        return 0
+        return replay(args.seed, args.replay)
     began = time.monotonic()
-    stop = args.start + args.inputs
-    tasks = [(args.seed, first, min(first + CHUNK, stop)) for first in range(args.start, stop, CHUNK)]
+    until = began + args.minutes * 60 if args.minutes is not None else None
+    stop = args.start + args.inputs if args.inputs is not None else (None if until else args.start + 10_000)
     tally = Tally()
-    done = 0
-    with Pool(max(1, args.processes)) as pool:
-        for part in pool.imap_unordered(run_chunk, tasks):
-            tally.add(part)
-            done += sum(part.counts.values()) // len(TARGETS)
-            if done % 10_000 < CHUNK:
-                print(f"... {done} inputs, {tally.crashed_inputs} crashed", file=sys.stderr, flush=True)
-    report(tally, args.inputs, args.seed, max(1, args.processes), time.monotonic() - began)
-    if tally.crashes:
-        print("\ncrashes by kind:")
-        for kind, count in tally.kinds.most_common():
-            print(f"{count:>8}  {kind}")
-        number, target, what = tally.crashes[0]
-        print(f"\nfirst crash: input {number} through {target}: {what}")
-        print(f"the input: {input_for(args.seed, number)!r}")
-        print(f"replay it: python fuzz/run.py --seed {args.seed} --replay {number}")
-        return 1
-    return 0
+    with Workers(args.processes) as workers:
+        for number, summary, results in workers.run(jobs(args.seed, args.start, stop, until, args.tui_every)):
+            generator = summary[0] if summary else input_for(args.seed, number).generator
+            tally.add(number, generator, results)
+            if tally.inputs % 1000 == 0:
+                print(f"... {tally.inputs} inputs, {tally.failed_inputs} failed", file=sys.stderr, flush=True)
+        spent = time.monotonic() - began
+        print(f"lunarquiz fuzz: {tally.inputs} inputs, seed {args.seed}, {args.processes} processes, {spent:.0f} s")
+        print(f"budgets: {SECONDS:g} s per target and input, 1 GiB per worker process")
+        table("target", tally.targets)
+        table(
+            "generator",
+            dict(
+                sorted(
+                    tally.generators.items(),
+                    key=lambda item: GENERATOR_NAMES.index(item[0]) if item[0] in GENERATOR_NAMES else 99,
+                )
+            ),
+        )
+        print(f"\ninputs: {tally.inputs - tally.failed_inputs} handled by every target, {tally.failed_inputs} failed")
+        seconds, number, target = tally.slowest
+        print(f"slowest: input {number} through {target}, {seconds:.2f} s")
+        if not tally.kinds:
+            return 0
+        print("\nfailures by kind:")
+        for key, kind in sorted(tally.kinds.items(), key=lambda item: -item[1].count):
+            print(f"{kind.count:>8}  {key}: {kind.result.last_line[:160]}")
+            print(
+                f"{'':>10}at {kind.result.where or '?'}; first: python fuzz/run.py --seed {args.seed} --replay {kind.number}"
+            )
+        if not args.no_save:
+            for path, kind in keep(tally, args.seed, workers):
+                print(
+                    f"saved {path.relative_to(corpus.FOLDER.parent.parent)} ({kind.result.target}: {kind.result.last_line[:100]})"
+                )
+    return 1
 
 
 if __name__ == "__main__":

@@ -1,39 +1,85 @@
-"""What any input must lead to, through the bank loader and every importer: a valid bank, or located problems.
+"""Where an input goes, and what it must lead to: load, validate (or import), plain-mode play, the question screen.
 
-Each ``run_*`` function returns ``"accepted"`` or ``"rejected"``; anything else it
-raises (an AssertionError for a broken promise, or any other exception) is a crash.
+Each target returns ``"accepted"``, ``"rejected"`` (cleanly, with problems that have a
+place) or ``"skipped"`` (nothing to play); anything it raises, an AssertionError for a
+broken promise (``fuzz/promises.py``) or any other exception, is a crash.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import io
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Literal
 
+from fuzz.cases import FuzzInput
+from fuzz.promises import check_bank, check_problems, check_question
 from lunarquiz.banks.importers import IMPORT_FORMATS, Imported, bank_yaml, build_bank, guess_format, read_source
 from lunarquiz.banks.loader import Checked, check_text, decode
-from lunarquiz.banks.problems import BankError, Problem
-from lunarquiz.core.model import DIFFICULTIES, Bank, Kind, Question
+from lunarquiz.banks.problems import BankError
 from lunarquiz.core.text import clean_text
 
-Outcome = Literal["accepted", "rejected"]
+Outcome = Literal["accepted", "rejected", "skipped"]
 
-TARGETS = ("loader", *IMPORT_FORMATS)
-"""Where an input goes: the YAML loader, then each importer."""
+TARGETS = ("load", "validate", "plain", "tui")
+"""Every input goes through these in order; ``plain`` and ``tui`` play the bank that loaded."""
 
-SUFFIXES = {"loader": ".yaml", "gift": ".gift", "aiken": ".aiken", "csv": ".csv", "opentdb": ".json"}
+READERS = ("yaml", *IMPORT_FORMATS)
+READER_SUFFIXES = {"yaml": ".yaml", "gift": ".gift", "aiken": ".aiken", "csv": ".csv", "opentdb": ".json"}
 
 
-def run(target: str, data: bytes) -> Outcome:
-    """Feed ``data`` to ``target`` (one of TARGETS) as a file would reach it: bytes, decoded as the loader does."""
-    path = "fuzz" + SUFFIXES[target]
+@dataclass
+class Staged:
+    """An input on disk, and what the targets learned about it so far."""
+
+    case: FuzzInput
+    folder: Path
+    loaded: bool = False
+    """Whether ``load`` made a bank of it (with any reader, for ``any``)."""
+    bank_file: Path | None = None
+    """The bank file that plain play and the screen load: the input, or what importing it wrote."""
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def path(self) -> Path:
+        name = "input" + (".yaml" if self.case.format in ("yaml", "any") else self.case.suffix)
+        return self.folder / name
+
+
+def stage(case: FuzzInput, folder: Path) -> Staged:
+    """Put ``case`` in ``folder`` as a file (or a named pipe that no one writes to)."""
+    staged = Staged(case, folder)
+    if case.fifo:
+        os.mkfifo(staged.path)
+    else:
+        staged.path.write_bytes(case.data)
+    return staged
+
+
+# -- load -------------------------------------------------------------------------
+
+
+def run_load(staged: Staged) -> Outcome:
+    """The bytes through the reader of their format (every reader for ``any``), as a file would reach it."""
+    case = staged.case
+    readers = READERS if case.format == "any" else (case.format,)
+    outcomes = {reader: read(reader, case.data) for reader in readers}
+    staged.loaded = outcomes.get("yaml" if case.format == "any" else case.format) == "accepted"
+    return "accepted" if "accepted" in outcomes.values() else "rejected"
+
+
+def read(reader: str, data: bytes) -> Outcome:
+    """``data`` decoded as the loader does, then read as ``reader`` (``yaml`` or an import format)."""
+    path = "fuzz" + READER_SUFFIXES[reader]
     text, problems = decode(path, data)
     if text is None:
         check_problems(path, problems, whole_file_ok=False)
         assert problems and problems[0].is_error
         return "rejected"
-    if target == "loader":
+    if reader == "yaml":
         return run_loader(path, text)
-    return run_importer(target, path, text)
+    return run_importer(reader, path, text)
 
 
 def run_loader(path: str, text: str) -> Outcome:
@@ -66,42 +112,44 @@ def run_importer(format_name: str, path: str, text: str) -> Outcome:
     return run_loader(path, written)
 
 
-def check_problems(path: str, problems: Iterable[Problem], *, whole_file_ok: bool) -> None:
-    """Every problem names the file and a place (line 0 only for the whole file), and prints safely."""
-    for problem in problems:
-        assert isinstance(problem, Problem)
-        assert problem.path == path
-        assert problem.severity in ("error", "warning")
-        assert isinstance(problem.message, str) and problem.message.strip()
-        assert problem.line >= 0 and problem.column >= 0
-        assert (problem.line == 0) == (problem.column == 0)
-        if problem.line == 0 and not whole_file_ok:
-            assert not problem.is_error or problem.message.startswith("YAML syntax"), f"no place: {problem}"
-        shown = problem.format()
-        assert clean_text(shown) == shown
+# -- validate, or import then validate -----------------------------------------------------
 
 
-def check_bank(bank: Bank) -> None:
-    """A loaded bank: its rules hold and every text in it is safe to show."""
-    assert bank.questions
-    for text in (bank.id, bank.title, bank.description, bank.language, bank.source, *bank.tags):
-        assert clean_text(text) == text, f"unclean bank text {text!r}"
-    ids = [question.id for question in bank.questions]
-    assert len(ids) == len(set(ids))
-    for question in bank.questions:
-        check_question(question, clean=True)
+def run_validate(staged: Staged) -> Outcome:
+    """``lunarquiz validate --strict FILE`` (for import formats: ``lunarquiz import FILE -o bank.yaml``, then validate)."""
+    from lunarquiz.commands.import_bank import run_import
+    from lunarquiz.commands.validate import run_validate as validate
+
+    if staged.case.format in ("yaml", "any"):
+        out = io.StringIO()
+        status = validate([str(staged.path)], strict=True, out=out)
+        lines = check_output(out.getvalue())
+        errors_found = ", 0 errors" not in lines[-1]
+        if staged.case.format == "yaml" and not staged.case.fifo:  # a pipe is refused, whatever it would hold
+            loaded = "accepted" if staged.loaded else "refused"
+            assert errors_found != staged.loaded, f"load {loaded} the bank, validate said {lines[-1]!r}"
+        if not errors_found:
+            staged.bank_file = staged.path
+        return "accepted" if status == 0 else "rejected"
+    written = staged.folder / "imported.yaml"
+    out, err = io.StringIO(), io.StringIO()
+    status = run_import(str(staged.path), str(written), from_format=staged.case.format, out=out, err=err)
+    check_output(out.getvalue() + err.getvalue())
+    assert staged.case.fifo or (status == 0) == staged.loaded, (
+        f"load {'accepted' if staged.loaded else 'refused'}, import returned {status}"
+    )
+    if status != 0:
+        return "rejected"
+    out = io.StringIO()
+    assert validate([str(written)], strict=False, out=out) == 0, f"an imported bank does not validate: {out.getvalue()}"
+    staged.bank_file = written
+    return "accepted"
 
 
-def check_question(question: Question, *, clean: bool) -> None:
-    """A playable question: two choices or more, right ones apart from wrong ones; clean text when ``clean``."""
-    assert question.prompt.strip() and question.answers
-    assert len(question.choices) >= 2
-    assert not set(question.answers) & set(question.wrong)
-    assert question.difficulty in DIFFICULTIES
-    if question.kind is Kind.TRUE_FALSE:
-        assert question.answers in (("True",), ("False",))
-    if clean:
-        texts = [question.id, question.prompt, question.explanation, question.source, *question.choices, *question.tags]
-        texts += [text for pair in question.feedback for text in pair]
-        for text in texts:
-            assert clean_text(text) == text, f"unclean question text {text!r}"
+def check_output(text: str) -> list[str]:
+    """A command's output lines: clean to print, none endless."""
+    lines = text.splitlines() or [""]
+    for line in lines:
+        assert clean_text(line) == line, f"unclean output {line[:200]!r}"
+        assert len(line) <= 2_000, f"an output line of {len(line):,} characters"
+    return lines

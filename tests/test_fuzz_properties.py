@@ -1,7 +1,8 @@
 """Property tests: whatever a file holds, the loader and every importer give a bank or problems with a place.
 
-The promises each input is held to are in ``fuzz/targets.py``; ``fuzz/run.py`` runs the same
-promises over a hundred thousand inputs and more. Here each test draws a bounded number of
+The promises each input is held to are in ``fuzz/promises.py`` and ``fuzz/targets.py``;
+``fuzz/run.py`` runs the same promises (and plain play and the question screen) over a
+hundred thousand inputs and more, within time and memory budgets. Here each test draws a bounded number of
 examples (``EXAMPLES``) so that CI stays quick and never depends on the clock. (Which examples
 Hypothesis draws can still change with the modules loaded, since it borrows their constants:
 a failure names its example, and correct code passes every draw.)
@@ -14,8 +15,13 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from fuzz.inputs import SEEDS, TOKENS, input_for
-from fuzz.targets import TARGETS, check_bank, run, run_loader
+from fuzz import grammar, probes
+from fuzz.budget import run_case
+from fuzz.cases import FuzzInput
+from fuzz.generators import input_for
+from fuzz.inputs import SEEDS, TOKENS
+from fuzz.promises import check_bank
+from fuzz.targets import READERS, read, run_loader
 from lunarquiz.banks.loader import check_text
 from lunarquiz.banks.writer import dump_bank
 from lunarquiz.core.model import Bank, Kind, Question
@@ -36,8 +42,18 @@ UNSAFE.discard("\n")
 
 
 def through_everything(data: bytes) -> None:
-    for target in TARGETS:
-        assert run(target, data) in ("accepted", "rejected")
+    for reader in READERS:
+        assert read(reader, data) in ("accepted", "rejected")
+
+
+SMALL = 200_000
+"""Bytes at most of a generated input that the tests run in this process (larger ones need fuzz/run.py's budgets)."""
+
+
+def through_the_targets(case: FuzzInput) -> None:
+    """``case`` through load, validate (or import) and plain play, in this process; every result clean."""
+    for result in run_case(case, ("load", "validate", "plain")):
+        assert not result.failed, f"{result.target}: {result.detail}"
 
 
 # -- inputs from nothing --------------------------------------------------------------
@@ -118,16 +134,41 @@ def test_random_yaml(data: object, flow: bool | None, bank_shaped: bool) -> None
 
 
 def test_the_first_inputs_of_the_long_fuzz_run() -> None:
-    """The first inputs ``python fuzz/run.py --seed 0`` makes: the same ones on every run and machine."""
+    """The first inputs ``python fuzz/run.py --seed 0`` makes (the small ones): the same on every run and machine."""
     for number in range(EXAMPLES):
-        data = input_for(0, number)
-        for target in TARGETS:
-            try:
-                outcome = run(target, data)
-            except Exception as error:
+        case = input_for(0, number)
+        if len(case.data) > SMALL or case.fifo:
+            continue
+        for result in run_case(case, ("load", "validate", "plain")):
+            if result.failed:
                 replay = f"python fuzz/run.py --seed 0 --replay {number}"
-                pytest.fail(f"input {number} crashed {target}: {error!r}; see it again with: {replay}")
-            assert outcome in ("accepted", "rejected")
+                pytest.fail(f"input {number} failed {result.target}: {result.last_line}; see it again with: {replay}")
+
+
+# -- structure-aware: banks and import files from the formats' grammars -----------------------
+
+GRAMMARS = [grammar.yaml_bank, grammar.gift_file, grammar.aiken_file, grammar.csv_file, grammar.opentdb_file]
+
+
+@bounded
+@given(st.sampled_from(GRAMMARS), st.randoms(use_true_random=False))
+def test_banks_and_import_files_from_the_grammars(make: object, rng: object) -> None:
+    case = make(rng)  # type: ignore[operator]
+    if len(case.data) <= SMALL:
+        through_the_targets(case)
+
+
+def test_the_generators_probe_each_limit_lunarquiz_names() -> None:
+    for kind in ("choices", "questions"):
+        limit = probes.known_limit(kind)
+        if limit is not None:
+            assert probes.around(limit) == [limit - 1, limit, limit + 1]
+    limit = probes.known_limit("choices")
+    if limit is not None:
+        import random
+
+        drawn = {probes.choice_count(random.Random(number)) for number in range(3000)}
+        assert {limit - 1, limit, limit + 1, 0, 1, 11, 27} <= drawn
 
 
 # -- banks written by lunarquiz, with any text in them -----------------------------------------
@@ -163,10 +204,10 @@ def test_a_written_bank_reads_back_as_its_clean_self(bank: Bank) -> None:
         assert checked.errors and all(problem.line > 0 for problem in checked.errors)
         return
     check_bank(checked.bank)
-    for written, read in zip(bank.questions, checked.bank.questions, strict=True):
-        assert read.prompt == clean_text(written.prompt)
-        assert read.answers == (clean_text(written.answers[0]),)
-        assert read.explanation == clean_text(written.explanation)
+    for written, read_back in zip(bank.questions, checked.bank.questions, strict=True):
+        assert read_back.prompt == clean_text(written.prompt)
+        assert read_back.answers == (clean_text(written.answers[0]),)
+        assert read_back.explanation == clean_text(written.explanation)
 
 
 # -- the cleaning itself ---------------------------------------------------------------

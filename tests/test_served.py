@@ -216,3 +216,18 @@ def test_draft_from_text_bounds_and_explains() -> None:
         draft_from_text(" \n\t")
     with pytest.raises(DraftError, match="No question"):
         draft_from_text("nothing to see here.")
+
+
+async def test_a_served_home_screen_names_a_broken_bank_without_its_folder(tmp_path: Path, clock: FakeClock) -> None:
+    folder = tmp_path / "teacher-only"
+    folder.mkdir()
+    write_bank(folder)
+    (folder / "broken.yaml").write_text("lunarquiz: 1\nid: [\n", encoding="utf-8")
+    library = load_library([folder])
+    assert library.failed
+    app = LunarQuizApp(library, player="Ana", clock=clock, now=lambda: NOW, served=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+    assert "broken.yaml" in text
+    assert "teacher-only" not in text

@@ -191,15 +191,15 @@ class PasteArticleScreen(ModalScreen[None], StyledOnce[None]):
 
     @on(Button.Pressed, "#download")
     def download(self) -> None:
-        """Draft and send the bank file to the player's browser; it also joins this game's banks."""
-        self.draft_then(self.deliver)
+        """Draft and send the bank file to the player's browser (only there: elsewhere it would be saved)."""
+        if self.app.is_web:
+            self.draft_then(self.deliver)
 
     def deliver(self, bank: Bank) -> None:
         from lunarquiz.banks.writer import dump_bank
 
         name = f"{bank.id}.yaml"
         self.app.deliver_text(io.StringIO(dump_bank(bank)), save_filename=name, mime_type="text/yaml")
-        self.app.add_bank(bank)
         self.query_one("#status", Static).update(
             f"{len(bank.questions)} draft questions: your browser downloads {name}. Edit them before class."
         )

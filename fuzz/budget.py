@@ -131,6 +131,9 @@ def _worker(connection: Connection, memory: int, seconds: float) -> None:
         except MemoryError:
             connection.send(("done", key, None, [Result("generate", MEMORY, 0.0, traceback.format_exc())]))
             return
+        except Exception:  # a bug in a generator: reported like a crash, and the run goes on
+            connection.send(("done", key, None, [Result("generate", CRASH, 0.0, traceback.format_exc())]))
+            continue
         results = run_case(
             case, targets, seconds=seconds, report=lambda target, key=key: connection.send(("target", key, target))
         )

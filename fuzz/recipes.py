@@ -104,7 +104,7 @@ def zero_width(where: str = "prompt", format: str = "yaml") -> tuple[str, bytes]
 
 def deep(depth: int, flow: bool = False) -> tuple[str, bytes]:
     """A bank whose explanation nests lists ``depth`` levels deep (item 11: where the error is reported)."""
-    if flow:
+    if flow or depth > 200:  # block style is written recursively: deep ones in flow style
         value: Node = Raw("[" * depth + "x" + "]" * depth)
     else:
         value = "x"

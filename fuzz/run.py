@@ -32,6 +32,8 @@ from fuzz.cases import FuzzInput
 from fuzz.generators import GENERATOR_NAMES, input_for
 from fuzz.targets import TARGETS
 
+SHRINK_SECONDS = 120
+"""How long the run may spend shrinking what failed, all kinds together."""
 COLUMNS = ("inputs", "accepted", "rejected", "skipped", "crash", "time", "memory", "died")
 
 
@@ -93,11 +95,23 @@ def jobs(seed: int, start: int, stop: int | None, until: float | None, tui_every
 def keep(tally: Tally, seed: int, workers: Workers) -> list[tuple[Path, Kind]]:
     """Save each new kind of failure to the corpus, shrunk when it is a small crash."""
     saved = []
+    shrink_until = time.monotonic() + SHRINK_SECONDS
     for kind in tally.kinds.values():
-        case = input_for(seed, kind.number)
+        try:
+            case = input_for(seed, kind.number)
+        except Exception:  # the generator itself failed: keep how to make the input again
+            case = FuzzInput(
+                "generate", "any", b"", recipe={"recipe": "generated", "seed": seed, "number": kind.number}
+            )
         failure = kind.result
-        if failure.outcome == CRASH and case.recipe is None and not case.fifo and len(case.data) <= corpus.KEEP_BYTES:
-            case = corpus.shrink(case, partial(same_failure, failure=failure, workers=workers), tries=60)
+        if (
+            time.monotonic() < shrink_until
+            and failure.outcome == CRASH
+            and case.recipe is None
+            and not case.fifo
+            and len(case.data) <= corpus.KEEP_BYTES
+        ):
+            case = corpus.shrink(case, partial(same_failure, failure=failure, workers=workers), tries=40)
         path = corpus.save(case, failure, seed=seed, number=kind.number)
         if path is not None:
             saved.append((path, kind))
@@ -137,6 +151,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--replay", type=int, metavar="N", help="run input N alone and show every traceback")
     parser.add_argument("--no-save", action="store_true", help="do not add what fails to fuzz/corpus/")
     args = parser.parse_args(argv)
+    sys.stdout.reconfigure(line_buffering=True)  # type: ignore[union-attr]
     if args.replay is not None:
         return replay(args.seed, args.replay)
     began = time.monotonic()

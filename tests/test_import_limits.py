@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import json
+from pathlib import Path
 
 import pytest
 
@@ -113,11 +115,28 @@ def test_a_file_of_more_values_than_a_bank_holds_stops_at_the_limit_and_writes_a
     text = "".join(f"Question {n}? {{=right#yes {choices}}}\n\n" for n in range(6_000))  # 60 values each
     imported = read_gift("values.gift", text)
     ((_, message),) = messages(imported)
-    assert message.startswith("a bank holds at most 300,000 values: the question")
-    assert 4_000 < loads(imported) < 5_000
+    assert message.startswith("a bank holds at most 250,000 values: the question")
+    assert 3_500 < loads(imported) < 4_500
 
 
 def test_ids_and_titles_made_from_a_long_file_name_fit_a_bank() -> None:
     name = "a-quiz-" * 35 + ".csv"  # 245 characters, as long as a file name may be
     assert len(bank_id_from_path(name)) <= 100
     assert len(title_from_path(name)) <= 200
+
+
+@pytest.mark.parametrize(("option", "limit"), [("bank_id", 100), ("title", 200)])
+def test_an_id_or_title_given_too_long_is_refused_before_anything_is_read(
+    tmp_path: Path, option: str, limit: int
+) -> None:
+    from lunarquiz.commands.import_bank import run_import
+
+    source = tmp_path / "q.csv"
+    source.write_text("prompt,answer,wrong1\nQ?,a,b\n", encoding="utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    given = "a" * (limit + 1)
+    code = run_import(str(source), str(tmp_path / "q.yaml"), out=out, err=err, **{option: given})  # type: ignore[arg-type]
+    flag = "--id" if option == "bank_id" else "--title"
+    assert code == 1
+    assert f"{flag} is {limit + 1} characters long; a bank's {flag[2:]} has at most {limit}" in err.getvalue()
+    assert not (tmp_path / "q.yaml").exists()

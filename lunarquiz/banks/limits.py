@@ -15,14 +15,14 @@ MAX_BANK_BYTES_VARIABLE = "LUNARQUIZ_MAX_BANK_BYTES"
 MAX_DEPTH = 32
 """How deeply lists and mappings may nest; a bank needs 5 levels (bank, questions, question, choices, text)."""
 
-MAX_NODES = 300_000
+MAX_NODES = 250_000
 """How many values (texts, lists, mappings) a file may hold, counted before the tree is built.
 
 Reading costs about 8 microseconds of processor time and 400 bytes a value, so this bounds
-a bank's cost most of all (1 s for 10,000 questions of 4 choices, 2 tags and every field, 21
-values each; under 3 s for the worst file: ``python -m benchmarks --only limits``). A question
-at every other limit (10 choices, 10 tags, feedback for each choice) takes 64 values: a bank
-of 4,000 of them is better split."""
+a bank's cost most of all (10,000 questions of 4 choices, 2 tags and every field take 21
+values each, 210,000 in all; the worst file costs under 3 s of processor time:
+``python -m benchmarks --only limits``). A question at every other limit (10 choices, 10
+tags, feedback for each choice) takes 64 values: a bank of 3,000 of them is better split."""
 
 MAX_QUESTIONS = 10_000
 """How many questions a bank may hold: a school's bank holds hundreds; more are better split by topic."""

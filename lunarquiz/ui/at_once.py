@@ -10,6 +10,13 @@ has passed its refresh on to the screen, the screen draws, without waiting for t
 as Textual's own ``Pilot.pause`` does in tests. It reaches into Textual's screen machinery
 (``_on_timer_update``, the refresh flags, the app's batch count), which is why it lives here
 alone and why pyproject.toml pins Textual to 8.2; tests/test_at_once.py checks it.
+
+Work for later is kept by the screen itself (:meth:`AtOnceScreen.after_frame`). Textual's
+``call_after_refresh`` hands a callback to whichever screen is current when it is posted on,
+and runs it there, even once the screen that asked has been replaced or is being taken down
+(a quick Enter after an answer, Ctrl+C at start): the callback then finds none of its widgets.
+Here it runs only while its screen is shown; it waits while another screen covers it, and
+goes with the screen.
 """
 
 from __future__ import annotations
@@ -35,6 +42,37 @@ class AtOnceScreen(Screen[ResultType]):
         self._at_once: tuple[Widget, ...] | None = None
         self._after_drawn: Callable[[], Any] | None = None
         self._waited = 0
+        self._after_frame: list[Callable[[], Any]] = []
+
+    @property
+    def showing(self) -> bool:
+        """Whether the screen is shown and staying: current, in a running app, and not being taken down."""
+        if self._closing or self._closed or self._pruning or not self.app.is_running:
+            return False
+        return self.is_attached and self.is_current
+
+    def after_frame(self, callback: Callable[[], Any]) -> None:
+        """Call ``callback`` after the screen's next frame, if the screen is still :attr:`showing` then.
+
+        A screen covered by another runs it once it is back; a screen replaced or taken down never does.
+        """
+        self._after_frame.append(callback)
+        self.call_after_refresh(self._run_after_frame)
+
+    def _run_after_frame(self) -> None:
+        # Not showing: kept for when the screen is back (on_screen_resume), or gone with it (on_unmount).
+        while self._after_frame and self.showing:
+            self._after_frame.pop(0)()
+
+    def on_screen_resume(self) -> None:
+        """Back on top: run what waited for the screen to show."""
+        if self._after_frame:
+            self.call_after_refresh(self._run_after_frame)
+
+    def on_unmount(self) -> None:
+        """Taken down: what waited for the screen goes with it."""
+        self._after_frame.clear()
+        self._at_once = self._after_drawn = None
 
     def draw_at_once(self, changed: Iterable[Widget], then: Callable[[], Any] | None = None) -> None:
         """Draw as soon as the ``changed`` widgets' refreshes have reached the screen; then call ``then``.
@@ -48,7 +86,7 @@ class AtOnceScreen(Screen[ResultType]):
     def on_idle(self, event: events.Idle) -> None:
         """With a change to draw at once: wait until it has all arrived, then draw it."""
         changed = self._at_once
-        if changed is None or not self.is_current or self.app._batch_count:
+        if changed is None or not self.showing or self.app._batch_count:
             return
         arriving = any(widget._layout_required or widget._repaint_required for widget in changed)
         if arriving and self._waited < PATIENCE:
@@ -59,5 +97,5 @@ class AtOnceScreen(Screen[ResultType]):
         if self._layout_required or self._dirty_widgets:
             self._on_timer_update()
         if self._after_drawn is not None:
-            self.call_after_refresh(self._after_drawn)
+            self.after_frame(self._after_drawn)
             self._after_drawn = None

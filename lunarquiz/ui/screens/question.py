@@ -117,8 +117,10 @@ class QuestionScreen(AtOnceScreen[None], StyledOnce[None]):
         body.mount(Static("Press Enter to continue.", id="continue", markup=False))
 
     def on_mount(self) -> None:
+        if not self.showing:
+            return  # taken down before it was mounted (Ctrl+C at start): nothing to ask
         self.query_one("#choice-0", Choice).focus()
-        self.call_after_refresh(self._prepare_feedback)
+        self.after_frame(self._prepare_feedback)
         self.check_time()
         if self.outcome is not None:
             return  # the deadline had passed before the screen was shown
@@ -132,8 +134,8 @@ class QuestionScreen(AtOnceScreen[None], StyledOnce[None]):
 
     def check_time(self) -> None:
         """Redraw the time left; time the question out when its deadline has passed."""
-        if self.outcome is not None or self.app.screen is not self:
-            return  # answered already, or the 'leave this round?' dialog is open (the deadline still holds)
+        if self.outcome is not None or self.app.screen is not self or not self.showing:
+            return  # answered already, the 'leave this round?' dialog is open (the deadline still holds), or leaving
         now = self.app.clock()
         outcome = self.round.expire(now)
         if outcome is not None:
@@ -194,8 +196,8 @@ class QuestionScreen(AtOnceScreen[None], StyledOnce[None]):
 
     @on(Choice.Picked)
     def picked(self, event: Choice.Picked) -> None:
-        if self.outcome is not None:
-            return  # a click that was on its way when the feedback replaced the choices
+        if self.outcome is not None or not self.showing:
+            return  # a click that was on its way when the feedback replaced the choices, or the screen
         if self.asked.multiple:
             event.choice.selected = not event.choice.selected
         else:
@@ -259,7 +261,13 @@ class QuestionScreen(AtOnceScreen[None], StyledOnce[None]):
         self.app.collector.feedback_drawn()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """The question's keys while it is asked; Enter to go on once it is answered (the footer follows)."""
+        """The question's keys while it is asked; Enter to go on once it is answered (the footer follows).
+
+        None of them before the screen is mounted (a key typed ahead, before the question showed,
+        would find no choices) or once it is leaving.
+        """
+        if not self.is_mounted or not self.showing:
+            return False
         if action == "next":
             return self.outcome is not None
         if action in ASKING_ACTIONS:
@@ -277,7 +285,7 @@ class QuestionScreen(AtOnceScreen[None], StyledOnce[None]):
 
     def on_resize(self) -> None:
         """The window may have changed between the compact layout and the roomy one."""
-        if self.outcome is not None:
+        if self.outcome is not None and self.showing:
             self._fit_feedback()
 
     def action_next(self) -> None:

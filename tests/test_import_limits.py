@@ -112,11 +112,11 @@ def test_a_file_of_more_text_than_a_bank_holds_stops_at_the_limit_and_writes_a_b
 @pytest.mark.slow
 def test_a_file_of_more_values_than_a_bank_holds_stops_at_the_limit_and_writes_a_bank_that_loads() -> None:
     choices = " ".join(f"~w{n}#why not {n}" for n in range(1, MAX_CHOICES))
-    text = "".join(f"Question {n}? {{=right#yes {choices}}}\n\n" for n in range(6_000))  # 60 values each
+    text = "".join(f"Question {n}? {{=right#yes {choices}}}\n\n" for n in range(7_000))  # 40 values each
     imported = read_gift("values.gift", text)
     ((_, message),) = messages(imported)
     assert message.startswith("a bank holds at most 250,000 values: the question")
-    assert 3_500 < loads(imported) < 4_500
+    assert 6_000 < loads(imported) < 6_300
 
 
 def test_ids_and_titles_made_from_a_long_file_name_fit_a_bank() -> None:

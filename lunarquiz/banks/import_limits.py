@@ -5,12 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from lunarquiz.banks.limits import MAX_CHOICES, MAX_NODES, MAX_QUESTIONS, MAX_TAGS, MAX_TEXT_CHARACTERS, TEXT_LIMITS
-from lunarquiz.core.model import Question
+from lunarquiz.core.model import Kind, Question
 
-_QUESTION_CHARACTERS = 150
-"""More than the characters a written question adds to its texts: field names, true/false, seconds, ``false``."""
-_QUESTION_VALUES = 26
-"""More than the values a written question adds to its texts: the question, its 11 field names and lists."""
+_SECONDS = 20
+"""More than the characters of a time limit as a bank writes it."""
 _BANK_CHARACTERS = 1_000
 """Room for the bank's own fields (``lunarquiz``, ``id``, ``title``, ``questions``: at most 300 characters)."""
 _BANK_VALUES = 10
@@ -40,9 +38,8 @@ class ImportLimits:
         too_much = _question_problem(question, label)
         if too_much is not None:
             return too_much
-        texts = _texts(question)
-        characters = self.characters + _QUESTION_CHARACTERS + sum(len(text) for _, text in texts)
-        values = self.values + _QUESTION_VALUES + len(texts)
+        values, characters = _written(question)
+        values, characters = self.values + values, self.characters + characters
         if self.questions < MAX_QUESTIONS and characters <= MAX_TEXT_CHARACTERS and values <= MAX_NODES:
             self.questions, self.characters, self.values = self.questions + 1, characters, values
             return None
@@ -76,6 +73,33 @@ def _question_problem(question: Question, label: str) -> Refusal | None:
                 f"{label}: its {kind} is {len(text):,} characters long, over the limit of {TEXT_LIMITS[kind]:,}", hint
             )
     return None
+
+
+def _written(question: Question) -> tuple[int, int]:
+    """The values and characters of ``question`` as a bank writes it (``writer``), or a little more."""
+    fields: dict[str, list[str]] = {"id": [question.id], "prompt": [question.prompt]}
+    if question.kind is Kind.TRUE_FALSE:
+        fields["answer"] = ["false"]
+    else:
+        fields["answers" if question.kind is Kind.MULTIPLE else "answer"] = list(question.answers)
+        if question.wrong:
+            fields["wrong"] = list(question.wrong)
+    optional = {
+        "explanation": question.explanation,
+        "difficulty": "" if question.difficulty == "medium" else question.difficulty,
+        "source": question.source,
+        "time_limit": "" if question.time_limit is None else "9" * _SECONDS,
+        "shuffle": "" if question.shuffle else "false",
+    }
+    fields.update((name, [text]) for name, text in optional.items() if text)
+    if question.tags:
+        fields["tags"] = list(question.tags)
+    if question.feedback:
+        fields["feedback"] = [part for pair in question.feedback for part in pair]
+    lists = sum(name in fields for name in ("answers", "wrong", "tags", "feedback"))
+    values = 1 + lists + sum(1 + len(texts) for texts in fields.values())
+    characters = sum(len(name) + sum(len(text) for text in texts) for name, texts in fields.items())
+    return values, characters
 
 
 def _texts(question: Question) -> list[tuple[str, str]]:

@@ -125,7 +125,7 @@ def run_validate(staged: Staged) -> Outcome:
         status = validate([str(staged.path)], strict=True, out=out)
         lines = check_output(out.getvalue())
         errors_found = ", 0 errors" not in lines[-1]
-        if staged.case.format == "yaml" and not staged.case.fifo:  # a pipe is refused, whatever it would hold
+        if staged.case.format == "yaml" and not refused_as_a_file(staged):
             loaded = "accepted" if staged.loaded else "refused"
             assert errors_found != staged.loaded, f"load {loaded} the bank, validate said {lines[-1]!r}"
         if not errors_found:
@@ -135,7 +135,7 @@ def run_validate(staged: Staged) -> Outcome:
     out, err = io.StringIO(), io.StringIO()
     status = run_import(str(staged.path), str(written), from_format=staged.case.format, out=out, err=err)
     check_output(out.getvalue() + err.getvalue())
-    assert staged.case.fifo or (status == 0) == staged.loaded, (
+    assert refused_as_a_file(staged) or (status == 0) == staged.loaded, (
         f"load {'accepted' if staged.loaded else 'refused'}, import returned {status}"
     )
     if status != 0:
@@ -144,6 +144,13 @@ def run_validate(staged: Staged) -> Outcome:
     assert validate([str(written)], strict=False, out=out) == 0, f"an imported bank does not validate: {out.getvalue()}"
     staged.bank_file = written
     return "accepted"
+
+
+def refused_as_a_file(staged: Staged) -> bool:
+    """Whether the commands refuse the input for what the file is, whatever it holds: a pipe, or over the size limit."""
+    from lunarquiz.banks.limits import bank_byte_limit
+
+    return staged.case.fifo or len(staged.case.data) > bank_byte_limit()
 
 
 def check_output(text: str) -> list[str]:

@@ -92,11 +92,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     pause_for_start()  # until the first frame, or at once for a command that draws no screen (see collector)
     if argv is None:
         argv = sys.argv[1:]
-    args = build_parser(argv).parse_args(argv)
-    handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
-    if args.command not in SCREEN_COMMANDS:
-        end_start_pause()
+    command = "lunarquiz"
     try:
+        args = build_parser(argv).parse_args(argv)
+        handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
+        if args.command not in SCREEN_COMMANDS:
+            end_start_pause()
+        command = f"'lunarquiz {args.command}'" if args.command else "the game"
         if handler is None:
             from lunarquiz.commands.play import run_home
 
@@ -107,5 +109,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         sys.stderr.close()
         return 1
+    except Exception as error:  # a bug: one line and a crash log, never a traceback (lunarquiz.crash)
+        from lunarquiz.crash import report_crash
+
+        return report_crash(error, what=command)
     finally:
         end_start_pause()  # an app took the pause over, or none started (an error, plain play)

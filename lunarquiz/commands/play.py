@@ -198,8 +198,7 @@ def play(args: argparse.Namespace) -> int:
             styles_folder=cache_dir(),
             served=getattr(args, "served", False),
         )
-        app.run()
-        return 0
+        return app.run_for_status()  # after an unexpected error: one line, a crash log, and not 0
     finally:
         store.close()
 
@@ -307,7 +306,7 @@ def run_home(args: argparse.Namespace) -> int:
         from lunarquiz.paths import cache_dir
         from lunarquiz.ui.app import LunarQuizApp
 
-        LunarQuizApp(library, store=store, player=player, styles_folder=cache_dir(), served=served, roster=roster).run()
-        return 0
+        app = LunarQuizApp(library, store=store, player=player, styles_folder=cache_dir(), served=served, roster=roster)
+        return app.run_for_status()
     finally:
         store.close()

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
@@ -24,6 +24,7 @@ from lunarquiz.store.records import Mode
 from lunarquiz.store.session import StoreRecorder, questions_for_mode, settings_for_mode
 from lunarquiz.store.store import Store
 from lunarquiz.ui.collector import Collector
+from lunarquiz.ui.kept_errors import ErrorKeepingApp
 from lunarquiz.ui.parsed_styles import CachedStylesheet
 from lunarquiz.ui.themes import HIGH_CONTRAST
 from lunarquiz.ui.widgets.too_small import BREAKPOINTS_TALL, BREAKPOINTS_WIDE
@@ -55,7 +56,7 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-class LunarQuizApp(App[None]):
+class LunarQuizApp(ErrorKeepingApp[None]):
     """The quiz game. Everything it depends on is passed in, so tests build the same app."""
 
     CSS_PATH = "lunarquiz.tcss"
@@ -264,6 +265,10 @@ class LunarQuizApp(App[None]):
         if self.recorder is not None:
             self.recorder.answered(outcome)
             self.show_store_notices()
+
+    def answers_saved(self) -> bool:
+        """Whether a round was played with saving on: after a crash, its answers so far are kept."""
+        return self.recorder is not None and self.store.saving
 
     # -- moving between screens -------------------------------------------------
 

@@ -7,7 +7,7 @@ import re
 from collections.abc import Mapping
 
 MAX_BANK_BYTES = 32 * 1024 * 1024
-"""The default size limit of a bank file: 32 MiB, room for 20,000 questions several times over."""
+"""The default size limit of a bank file: 32 MiB, about four times a bank at every other limit (8 MB)."""
 
 MAX_BANK_BYTES_VARIABLE = "LUNARQUIZ_MAX_BANK_BYTES"
 """The environment variable that changes the size limit, in bytes (``64M`` and ``1G`` work too)."""
@@ -20,7 +20,7 @@ MAX_NODES = 250_000
 
 Reading costs about 8 microseconds of processor time and 400 bytes a value, so this bounds
 a bank's cost most of all (10,000 questions of 4 choices, 2 tags and every field take 21
-values each, 210,000 in all; the worst file costs under 3 s of processor time:
+values each, 214,000 in all; the worst file costs under 3 s of processor time:
 ``python -m benchmarks --only limits``). A question at every other limit (10 choices, 10
 tags, feedback for each choice) takes 64 values: a bank of 3,000 of them is better split."""
 

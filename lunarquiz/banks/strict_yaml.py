@@ -131,7 +131,7 @@ def _scan(path: str, text: str) -> _Scan:
                     path,
                     *_place(event),
                     f"the file holds more than {MAX_NODES:,} values (texts, lists and mappings); this is the next one",
-                    "10,000 questions of 4 choices take about 210,000: split the bank into several files",
+                    "10,000 questions of 4 choices take about 214,000: split the bank into several files",
                 )
                 return scan
             if event.anchor is None:

@@ -164,9 +164,10 @@ def test_the_question_takes_no_key_before_it_is_mounted(tmp_path: Path, clock: F
         assert screen.check_action(action, parameters) is False
 
 
-async def test_ctrl_c_right_at_start_quits_cleanly(tmp_path: Path, clock: FakeClock) -> None:
-    """Ctrl+C typed while the game starts: the first question is taken down before it is mounted, quietly."""
-    app = make_app([write_bank(tmp_path, TWO_QUESTIONS)], clock, seed=1)
+@pytest.mark.parametrize("play", [True, False], ids=["play", "home"])
+async def test_ctrl_c_right_at_start_quits_cleanly(tmp_path: Path, clock: FakeClock, play: bool) -> None:
+    """Ctrl+C typed while the game starts (``lunarquiz play`` or ``lunarquiz``): it quits once the first screen is up."""
+    app = make_app([write_bank(tmp_path, TWO_QUESTIONS)], clock, seed=1, play=play)
     app.post_message(events.Key("ctrl+c", "\x03"))  # waiting in the queue as the app starts, as from a terminal
     async with app.run_test(size=SIZE):
         loop = asyncio.get_running_loop()

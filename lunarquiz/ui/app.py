@@ -230,6 +230,14 @@ class LunarQuizApp(ErrorKeepingApp[None]):
             return False
         return super().check_action(action, parameters)
 
+    async def action_quit(self) -> None:
+        """Quit, once the screen shown has finished mounting (Ctrl+C at start, q as a screen opens).
+
+        Taken down half-built, a screen still runs its mount handler, on none of its widgets.
+        """
+        if not self.screen.call_later(self.exit):  # the screen runs it once mounted
+            self.exit()
+
     def action_ask_player(self) -> None:
         """Change who is playing."""
         self.ask_player()

@@ -112,7 +112,7 @@ async def play_quickly(
             results = app.screen.results  # type: ignore[attr-defined]
             assert len(results.outcomes) == questions, "an answer was lost"
             for screen in asked:
-                # each answer was taken, and the question gave way to its feedback before Enter went on
+                # each answer was taken (its feedback then replaces the choices) before Enter went on
                 assert screen.outcome is not None and screen.outcome.chosen == {0}
                 assert not screen.outcome.timed_out
             if round_number + 1 < rounds:
